@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { EnvError, hasTenantSource, parseEnv } from '@/lib/env';
+
+describe('parseEnv', () => {
+  it('applies defaults when nothing is set', () => {
+    const env = parseEnv({});
+    expect(env).toMatchObject({ PORT: 3000, HOST: '127.0.0.1', LOG_LEVEL: 'info', PORTAL_MODE: 'configured' });
+    expect(hasTenantSource(env)).toBe(false);
+  });
+
+  it('treats empty strings as unset', () => {
+    const env = parseEnv({ TENANTS_FILE: '  ', CONFIG_SERVICE_URL: '' });
+    expect(env.TENANTS_FILE).toBeUndefined();
+    expect(env.CONFIG_SERVICE_URL).toBeUndefined();
+  });
+
+  it('names every bad variable and never echoes its value', () => {
+    const secretish = 'ftp://s3cr3t-value.example';
+    let caught: unknown;
+    try {
+      parseEnv({ PORT: 'eighty', LOG_LEVEL: 'loud', CONFIG_SERVICE_URL: secretish });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(EnvError);
+    const problems = (caught as EnvError).problems.join('\n');
+    expect(problems).toMatch(/^PORT: /m);
+    expect(problems).toMatch(/^LOG_LEVEL: /m);
+    expect(problems).toMatch(/^CONFIG_SERVICE_URL: must be an http\(s\) URL/m);
+    expect((caught as EnvError).message).not.toContain('s3cr3t');
+  });
+
+  it('requires the service token with a config service URL', () => {
+    expect(() => parseEnv({ CONFIG_SERVICE_URL: 'https://config.example/t' })).toThrow(/CONFIG_SERVICE_TOKEN: is required/);
+  });
+
+  it('rejects two tenant sources at once', () => {
+    expect(() => parseEnv({ TENANTS_FILE: 't.json', CONFIG_SERVICE_URL: 'http://x.test/t', CONFIG_SERVICE_TOKEN: 'k' })).toThrow(
+      /TENANTS_FILE: set either/,
+    );
+  });
+
+  it('accepts a config service with its token', () => {
+    const env = parseEnv({ CONFIG_SERVICE_URL: 'https://config.example/api/v1/genesys/tenants', CONFIG_SERVICE_TOKEN: 'k' });
+    expect(hasTenantSource(env)).toBe(true);
+  });
+});

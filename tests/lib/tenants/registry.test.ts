@@ -1,0 +1,60 @@
+import { describe, expect, it, vi } from 'vitest';
+import { parseTenantList } from '@/lib/tenants/parse-tenant-list';
+import { createTenantRegistry } from '@/lib/tenants/registry';
+import { TenantSourceError, type TenantSource } from '@/lib/tenants/sources';
+import { tenantEntry } from './fixtures';
+
+function scriptedSource(steps: Array<() => unknown>): TenantSource & { calls: number } {
+  const source = {
+    kind: 'config-service' as const,
+    describe: 'scripted',
+    calls: 0,
+    load: vi.fn(async () => {
+      const step = steps[Math.min(source.calls, steps.length - 1)]!;
+      source.calls++;
+      await Promise.resolve();
+      return parseTenantList(step());
+    }),
+  };
+  return source;
+}
+
+const quietLogger = { warn: vi.fn(), info: vi.fn() };
+
+describe('createTenantRegistry', () => {
+  it('shares one load between concurrent callers', async () => {
+    const source = scriptedSource([() => [tenantEntry()]]);
+    const registry = createTenantRegistry({ source, refreshIntervalMs: 60_000, logger: quietLogger });
+    const lists = await Promise.all(Array.from({ length: 20 }, () => registry.list()));
+    expect(source.calls).toBe(1);
+    expect(lists.every((l) => l.length === 1)).toBe(true);
+  });
+
+  it('refreshes after the interval and keeps the last valid list when the source fails', async () => {
+    let now = 0;
+    const source = scriptedSource([
+      () => [tenantEntry()],
+      () => {
+        throw new TenantSourceError('config service answered HTTP 503', 'rejected');
+      },
+    ]);
+    const registry = createTenantRegistry({ source, refreshIntervalMs: 1000, logger: quietLogger, now: () => now });
+    await registry.list();
+    now = 1500;
+    const stale = await registry.list();
+    expect(source.calls).toBe(2);
+    expect(stale.map((t) => t.tenantId)).toEqual(['acme-prod']);
+    expect(registry.status().lastError).toEqual({ message: 'config service answered HTTP 503', at: 1500 });
+  });
+
+  it('fails closed when the source never loaded', async () => {
+    const source = scriptedSource([
+      () => {
+        throw new TenantSourceError('config service unreachable', 'unreachable');
+      },
+    ]);
+    const registry = createTenantRegistry({ source, refreshIntervalMs: 1000, logger: quietLogger });
+    await expect(registry.list()).rejects.toThrow('config service unreachable');
+    expect(registry.status().tenantCount).toBe(0);
+  });
+});
