@@ -22,7 +22,18 @@ const upwardIntoApp = {
   message: 'Dependencies point from app/ to components/ and lib/, never back.',
 };
 const serverIo = {
-  group: ['@/lib/env', '@/lib/logger', '@/lib/health', '@/lib/tenants', '@/lib/tenants/index', '@/lib/tenants/sources', '@/lib/tenants/registry', 'server-only', 'node:*', 'pino'],
+  group: [
+    '@/lib/env',
+    '@/lib/logger',
+    '@/lib/health',
+    '@/lib/tenants',
+    '@/lib/tenants/index',
+    '@/lib/tenants/sources',
+    '@/lib/tenants/registry',
+    'server-only',
+    'node:*',
+    'pino',
+  ],
   message: 'Components take plain data as props; server I/O modules stay on the server.',
   allowTypeImports: true,
 };
@@ -34,7 +45,15 @@ const frameworkInGenesysCore = {
 export default defineConfig([
   ...nextVitals,
   ...nextTypescript,
-  globalIgnores(['.next/**', 'out/**', 'build/**', 'next-env.d.ts', 'reports/**', 'test-results/**', 'node_modules/**']),
+  globalIgnores([
+    '.next/**',
+    'out/**',
+    'build/**',
+    'next-env.d.ts',
+    'reports/**',
+    'test-results/**',
+    'node_modules/**',
+  ]),
   {
     files: ['**/*.ts', '**/*.tsx', '**/*.mts'],
     extends: [tseslint.configs.recommendedTypeChecked],
@@ -44,7 +63,11 @@ export default defineConfig([
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       'no-restricted-properties': [
         'error',
-        { object: 'process', property: 'env', message: 'Read configuration through lib/env.ts (getEnv), the only reader of process.env.' },
+        {
+          object: 'process',
+          property: 'env',
+          message: 'Read configuration through lib/env.ts (getEnv), the only reader of process.env.',
+        },
       ],
     },
   },
@@ -61,7 +84,12 @@ export default defineConfig([
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [frameworkInGenesysCore, { group: ['../*'], message: 'lib/genesys must not reach outside itself.' }] },
+        {
+          patterns: [
+            frameworkInGenesysCore,
+            { group: ['../*'], message: 'lib/genesys must not reach outside itself.' },
+          ],
+        },
       ],
     },
   },
@@ -70,17 +98,40 @@ export default defineConfig([
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [frameworkInGenesysCore, { group: ['../../*'], message: 'lib/genesys must not reach outside itself.' }] },
+        {
+          patterns: [
+            frameworkInGenesysCore,
+            { group: ['../../*'], message: 'lib/genesys must not reach outside itself.' },
+          ],
+        },
       ],
     },
   },
   {
     files: ['emulator/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [portalImports, { group: ['next', 'next/*', 'react'], message: 'The emulator is framework-free.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [portalImports, { group: ['next', 'next/*', 'react'], message: 'The emulator is framework-free.' }],
+        },
+      ],
+    },
   },
   {
     // The one reader of process.env for the portal, plus processes that are not the portal.
-    files: ['lib/env.ts', 'instrumentation.ts', 'next.config.mjs', 'emulator/**', 'scripts/**', 'tests/**', 'e2e/**', 'bench/**', 'playwright.config.ts', 'vitest.config.ts'],
+    files: [
+      'lib/env.ts',
+      'instrumentation.ts',
+      'next.config.mjs',
+      'emulator/**',
+      'scripts/**',
+      'tests/**',
+      'e2e/**',
+      'bench/**',
+      'playwright.config.ts',
+      'vitest.config.ts',
+    ],
     rules: { 'no-restricted-properties': 'off' },
   },
   {

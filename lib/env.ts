@@ -11,9 +11,7 @@ const optionalString = z
   .transform((value) => (value === '' ? undefined : value))
   .optional();
 
-const optionalUrl = optionalString.pipe(
-  z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
-);
+const optionalUrl = optionalString.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional());
 
 export const envSchema = z
   .object({

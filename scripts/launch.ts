@@ -66,7 +66,8 @@ async function main(): Promise<void> {
   const embedded = hasTenantSource(env) ? undefined : await startEmbeddedEmulator(env);
   // The demo has well-known logins: it must never be reachable from another machine.
   const host = embedded ? '127.0.0.1' : env.HOST;
-  if (embedded && env.HOST !== '127.0.0.1') console.warn(`HOST=${env.HOST} ignored: the embedded demo listens on 127.0.0.1 only.`);
+  if (embedded && env.HOST !== '127.0.0.1')
+    console.warn(`HOST=${env.HOST} ignored: the embedded demo listens on 127.0.0.1 only.`);
 
   const child = spawn('node_modules/.bin/next', [mode, '-H', host, '-p', String(env.PORT)], {
     stdio: 'inherit',

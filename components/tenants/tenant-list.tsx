@@ -5,8 +5,8 @@ export function TenantList({ tenants }: { tenants: PublicTenant[] }) {
   if (tenants.length === 0) {
     return (
       <p className="notice" role="status">
-        No tenants are configured yet. Add entries to the tenants file or the config service; invalid entries are
-        listed in the server log by tenant and field.
+        No tenants are configured yet. Add entries to the tenants file or the config service; invalid entries are listed
+        in the server log by tenant and field.
       </p>
     );
   }

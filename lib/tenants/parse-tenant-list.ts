@@ -14,7 +14,7 @@ export interface ParsedTenantList {
 
 function describeEntry(entry: unknown, index: number): string {
   if (entry && typeof entry === 'object' && 'tenantId' in entry) {
-    const id = (entry).tenantId;
+    const id = entry.tenantId;
     if (typeof id === 'string' && id.length > 0 && id.length <= 64) return id;
   }
   return `#${index}`;
@@ -46,7 +46,8 @@ export function parseTenantList(input: unknown): ParsedTenantList {
   for (const t of valid) counts.set(t.tenantId, (counts.get(t.tenantId) ?? 0) + 1);
   const tenants = valid.filter((t) => counts.get(t.tenantId) === 1);
   for (const [id, count] of counts) {
-    if (count > 1) problems.push({ tenant: id, field: 'tenantId', message: `appears ${count} times; all copies skipped` });
+    if (count > 1)
+      problems.push({ tenant: id, field: 'tenantId', message: `appears ${count} times; all copies skipped` });
   }
   return { tenants, problems };
 }

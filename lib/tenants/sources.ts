@@ -83,6 +83,6 @@ function parseJson(text: string, what: string): unknown {
 /** Both sources accept `{ "tenants": [...] }`; a file may also be a bare list. */
 function unwrapTenants(body: unknown): unknown {
   if (Array.isArray(body)) return body;
-  if (body && typeof body === 'object' && 'tenants' in body) return (body).tenants;
+  if (body && typeof body === 'object' && 'tenants' in body) return body.tenants;
   throw new TenantSourceError('expected {"tenants": [...]}', 'malformed');
 }

@@ -6,15 +6,18 @@ import { regionEnvironmentSchema } from '../genesys/regions';
  * (shared/architecture.md: the org is selected by the token, never by a header).
  */
 export const tenantSchema = z.strictObject({
-  tenantId: z
-    .string()
-    .regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, 'must be a lowercase slug (a-z, 0-9, -)'),
+  tenantId: z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, 'must be a lowercase slug (a-z, 0-9, -)'),
   orgId: z.uuid('must be the organization id (a UUID)'),
   displayName: z.string().trim().min(1).max(120),
   region: regionEnvironmentSchema,
   clientId: z.string().trim().min(1).max(200),
   clientSecret: z.string().min(1).max(500),
-  environment: z.string().trim().min(1).max(40).regex(/^[a-z][a-z0-9-]*$/, 'must be a lowercase tag'),
+  environment: z
+    .string()
+    .trim()
+    .min(1)
+    .max(40)
+    .regex(/^[a-z][a-z0-9-]*$/, 'must be a lowercase tag'),
   group: z.string().trim().min(1).max(80).optional(),
   color: z
     .string()

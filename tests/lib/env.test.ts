@@ -31,17 +31,22 @@ describe('parseEnv', () => {
   });
 
   it('requires the service token with a config service URL', () => {
-    expect(() => parseEnv({ CONFIG_SERVICE_URL: 'https://config.example/t' })).toThrow(/CONFIG_SERVICE_TOKEN: is required/);
-  });
-
-  it('rejects two tenant sources at once', () => {
-    expect(() => parseEnv({ TENANTS_FILE: 't.json', CONFIG_SERVICE_URL: 'http://x.test/t', CONFIG_SERVICE_TOKEN: 'k' })).toThrow(
-      /TENANTS_FILE: set either/,
+    expect(() => parseEnv({ CONFIG_SERVICE_URL: 'https://config.example/t' })).toThrow(
+      /CONFIG_SERVICE_TOKEN: is required/,
     );
   });
 
+  it('rejects two tenant sources at once', () => {
+    expect(() =>
+      parseEnv({ TENANTS_FILE: 't.json', CONFIG_SERVICE_URL: 'http://x.test/t', CONFIG_SERVICE_TOKEN: 'k' }),
+    ).toThrow(/TENANTS_FILE: set either/);
+  });
+
   it('accepts a config service with its token', () => {
-    const env = parseEnv({ CONFIG_SERVICE_URL: 'https://config.example/api/v1/genesys/tenants', CONFIG_SERVICE_TOKEN: 'k' });
+    const env = parseEnv({
+      CONFIG_SERVICE_URL: 'https://config.example/api/v1/genesys/tenants',
+      CONFIG_SERVICE_TOKEN: 'k',
+    });
     expect(hasTenantSource(env)).toBe(true);
   });
 });

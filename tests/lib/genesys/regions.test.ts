@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { REGIONS, getRegionHosts, getRegionKey, isRegionEnvironment, regionEnvironmentSchema } from '@/lib/genesys/regions';
+import {
+  REGIONS,
+  getRegionHosts,
+  getRegionKey,
+  isRegionEnvironment,
+  regionEnvironmentSchema,
+} from '@/lib/genesys/regions';
 
 describe('regions', () => {
   it('knows the 18 environments of genesys-api.md §2', () => {
