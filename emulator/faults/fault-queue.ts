@@ -1,0 +1,64 @@
+// Queued faults: "the next N requests matching this path (and method) fail like so".
+// Lets tests script upstream 5xx, 429 bursts, slow answers and dropped connections.
+import { z } from 'zod';
+
+export const faultSpecSchema = z
+  .object({
+    /** Exact path, or a glob where `*` matches any run of characters (including `/`). */
+    path: z.string().min(1).max(500),
+    method: z.string().min(1).max(10).optional(),
+    status: z.number().int().min(100).max(599).optional(),
+    /** JSON body to send with `status`; defaults to a matching ErrorBody. */
+    body: z.unknown().optional(),
+    headers: z.record(z.string(), z.string()).optional(),
+    latencyMs: z.number().int().min(0).max(600_000).optional(),
+    connectionReset: z.boolean().optional(),
+    count: z.number().int().min(1).max(1_000_000).default(1),
+  })
+  .strict();
+
+export type FaultSpec = z.infer<typeof faultSpecSchema>;
+export type QueuedFault = FaultSpec & { id: number; remaining: number };
+
+export type FaultQueue = {
+  add(spec: FaultSpec): QueuedFault;
+  /** Consumes one use of the first fault matching the request, if any. */
+  take(method: string, path: string): QueuedFault | undefined;
+  list(): QueuedFault[];
+  clear(): void;
+};
+
+const globToRegExp = (glob: string): RegExp =>
+  new RegExp(`^${glob.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+
+export function createFaultQueue(): FaultQueue {
+  let nextId = 1;
+  let faults: Array<QueuedFault & { matcher: RegExp }> = [];
+  return {
+    add(spec) {
+      const fault = { ...spec, id: nextId++, remaining: spec.count, matcher: globToRegExp(spec.path) };
+      faults.push(fault);
+      return withoutMatcher(fault);
+    },
+    take(method, path) {
+      const fault = faults.find(
+        (candidate) =>
+          (candidate.method === undefined || candidate.method.toUpperCase() === method.toUpperCase()) &&
+          candidate.matcher.test(path),
+      );
+      if (!fault) return undefined;
+      fault.remaining--;
+      if (fault.remaining <= 0) faults = faults.filter((candidate) => candidate !== fault);
+      return withoutMatcher(fault);
+    },
+    list: () => faults.map(withoutMatcher),
+    clear: () => {
+      faults = [];
+    },
+  };
+}
+
+function withoutMatcher(fault: QueuedFault & { matcher: RegExp }): QueuedFault {
+  const { matcher: _matcher, ...rest } = fault;
+  return { ...rest };
+}
