@@ -2,6 +2,8 @@
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
+import { randomUUID } from 'node:crypto';
+import { errorResponse } from './http/response';
 import { ConnectionResetError, type Emulator, type EmulatorOptions, createEmulator } from './index';
 
 export type EmulatorServerOptions = EmulatorOptions & { port?: number; host?: string };
@@ -26,7 +28,9 @@ function toRequest(req: IncomingMessage, fallbackHost: string): Request {
     }
   }
   const host = /^[A-Za-z0-9.\-:[\]]+$/.test(req.headers.host ?? '') ? (req.headers.host as string) : fallbackHost;
-  const url = new URL(req.url ?? '/', `http://${host}`);
+  const target = req.url ?? '/';
+  // Concatenate rather than resolve: `new URL('////', base)` would read `//` as a host.
+  const url = target.startsWith('/') ? new URL(`http://${host}${target}`) : new URL(target);
   const method = (req.method ?? 'GET').toUpperCase();
   const hasBody = method !== 'GET' && method !== 'HEAD';
   return new Request(url, {
@@ -47,10 +51,10 @@ async function writeResponse(response: Response, res: ServerResponse, method: st
   res.end(body);
 }
 
-function plainError(res: ServerResponse, status: number): void {
+function plainError(res: ServerResponse, status: 400 | 500): void {
   if (res.headersSent) return void res.destroy();
-  res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, no-store, must-revalidate' });
-  res.end(JSON.stringify({ message: 'The request could not be processed.', code: 'bad.request', status, details: [], errors: [] }));
+  const code = status === 400 ? 'bad.request' : 'internal.server.error';
+  void writeResponse(errorResponse(status, code, 'The request could not be processed.', randomUUID()), res, 'GET').catch(() => res.destroy());
 }
 
 export async function startEmulatorServer(options: EmulatorServerOptions = {}): Promise<EmulatorServer> {

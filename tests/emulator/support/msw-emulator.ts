@@ -8,7 +8,7 @@
 // One msw server per test file: msw patches global fetch, so mount once and reset() between
 // tests rather than mounting twice.
 import { http, HttpResponse } from 'msw';
-import { type SetupServerApi, setupServer } from 'msw/node';
+import { type SetupServer, setupServer } from 'msw/node';
 import { ConnectionResetError, type Emulator, type EmulatorOptions, createEmulator } from '../../../emulator/index';
 
 export const DEFAULT_BASE_URL = 'https://emulator.test';
@@ -16,7 +16,7 @@ export const DEFAULT_BASE_URL = 'https://emulator.test';
 export type MountedEmulator = {
   emulator: Emulator;
   baseUrl: string;
-  server: SetupServerApi;
+  server: SetupServer;
   close(): void;
 };
 
