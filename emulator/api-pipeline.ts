@@ -13,15 +13,30 @@ import { increment } from './stats';
 
 export type Handled = { response: Response; orgId?: string; clientId?: string };
 
-export async function handleApi(core: Core, routes: readonly Route[], req: Request, url: URL, correlationId: string): Promise<Handled> {
-  const match = matchRoute(routes, req.method.toUpperCase(), url.pathname);
+export async function handleApi(
+  core: Core,
+  routes: readonly Route[],
+  req: Request,
+  url: URL,
+  correlationId: string,
+): Promise<Handled> {
+  // HEAD is answered as GET; the node adapter drops the body (real: HEAD /api/v2/tokens/me exists).
+  const method = req.method.toUpperCase() === 'HEAD' ? 'GET' : req.method.toUpperCase();
+  const match = matchRoute(routes, method, url.pathname);
   if (match.kind === 'not-found') return { response: toResponse(notFound(), correlationId) };
   if (match.kind === 'method-not-allowed') {
     // The gateway's exact answer for a wrong verb is UNVERIFIED; 405 + Allow in ErrorBody form.
     return {
-      response: errorResponse(405, 'method.not.allowed', `HTTP ${req.method} is not supported by this resource.`, correlationId, [], {
-        Allow: match.allow.join(', '),
-      }),
+      response: errorResponse(
+        405,
+        'method.not.allowed',
+        `HTTP ${req.method} is not supported by this resource.`,
+        correlationId,
+        [],
+        {
+          Allow: match.allow.join(', '),
+        },
+      ),
     };
   }
   const now = core.options.now();
@@ -60,6 +75,15 @@ export async function handleApi(core: Core, routes: readonly Route[], req: Reque
     return { response: toResponse(missingAnyPermissions(required), correlationId), ...meta };
   }
 
-  const result = await match.route.handle({ req, url, query: url.searchParams, params: match.params, core, org, token, now });
+  const result = await match.route.handle({
+    req,
+    url,
+    query: url.searchParams,
+    params: match.params,
+    core,
+    org,
+    token,
+    now,
+  });
   return { response: toResponse(result, correlationId), ...meta };
 }

@@ -11,16 +11,27 @@ export const CONFIG_SERVICE_PATH = '/api/v1/genesys/tenants';
 export async function handleConfigService(core: Core, req: Request, correlationId: string): Promise<Response> {
   core.stats.configServiceRequests++;
   if (req.method.toUpperCase() !== 'GET') {
-    return jsonResponse(405, { error: 'method_not_allowed', message: 'Only GET is supported.' }, correlationId, { Allow: 'GET' });
+    return jsonResponse(405, { error: 'method_not_allowed', message: 'Only GET is supported.' }, correlationId, {
+      Allow: 'GET',
+    });
   }
   if (!hasServiceToken(req, core.options.configServiceToken)) {
-    return jsonResponse(401, { error: 'unauthorized', message: 'Missing or invalid X-Service-Token header.' }, correlationId);
+    return jsonResponse(
+      401,
+      { error: 'unauthorized', message: 'Missing or invalid X-Service-Token header.' },
+      correlationId,
+    );
   }
   const { mode, latencyMs } = core.configService;
   if (mode === 'failing') {
-    return jsonResponse(503, { error: 'unavailable', message: 'Config service is unavailable (emulated).' }, correlationId);
+    return jsonResponse(
+      503,
+      { error: 'unavailable', message: 'Config service is unavailable (emulated).' },
+      correlationId,
+    );
   }
-  if (mode === 'malformed') return textResponse(200, '{"tenants": [{"tenantId": "acme-prod", "clientId": ', correlationId);
+  if (mode === 'malformed')
+    return textResponse(200, '{"tenants": [{"tenantId": "acme-prod", "clientId": ', correlationId);
   if (mode === 'slow') await core.options.sleep(latencyMs);
   return jsonResponse(200, { tenants: listTenantCredentials(core) }, correlationId);
 }

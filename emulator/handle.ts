@@ -18,9 +18,17 @@ import { recordResponse } from './stats';
 type Outcome = { response: Response; orgId?: string; clientId?: string };
 
 const STATUS_CODES: Record<number, string> = {
-  400: 'bad.request', 401: 'bad.credentials', 403: 'not.authorized', 404: 'not.found', 408: 'request.timeout',
-  409: 'general.conflict', 429: 'too.many.requests.retry.after', 500: 'internal.server.error',
-  502: 'bad.gateway', 503: 'service.unavailable', 504: 'request.timeout',
+  400: 'bad.request',
+  401: 'bad.credentials',
+  403: 'not.authorized',
+  404: 'not.found',
+  408: 'request.timeout',
+  409: 'general.conflict',
+  429: 'too.many.requests.retry.after',
+  500: 'internal.server.error',
+  502: 'bad.gateway',
+  503: 'service.unavailable',
+  504: 'request.timeout',
 };
 
 function faultResponse(fault: QueuedFault & { status: number }, correlationId: string): Response {

@@ -5,7 +5,12 @@ import type { EmulatorServerOptions } from './server';
 const envSchema = z.object({
   EMULATOR_PORT: z.coerce.number().int().min(0).max(65_535).default(8787),
   EMULATOR_HOST: z.string().min(1).default('127.0.0.1'),
-  EMULATOR_SEED: z.coerce.number().int().min(0).max(2 ** 32 - 1).default(42),
+  EMULATOR_SEED: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 32 - 1)
+    .default(42),
   EMULATOR_ORG_SIZES: z
     .string()
     .regex(/^\s*\d+(\s*,\s*\d+)*\s*$/, 'must be a comma-separated list of positive integers, e.g. 2000,500,25')
@@ -17,15 +22,17 @@ const envSchema = z.object({
 });
 
 export type EmulatorEnvResult =
-  | { ok: true; options: EmulatorServerOptions; tokenGenerated: boolean }
-  | { ok: false; errors: string[] };
+  { ok: true; options: EmulatorServerOptions; tokenGenerated: boolean } | { ok: false; errors: string[] };
 
 export function parseEmulatorEnv(env: Record<string, string | undefined>): EmulatorEnvResult {
   // An empty variable (`EMULATOR_SEED=`) means "unset", as in most shells' .env handling.
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
   const parsed = envSchema.safeParse(present);
   if (!parsed.success) {
-    return { ok: false, errors: parsed.error.issues.map((issue) => `Invalid ${issue.path.join('.')}: ${issue.message}`) };
+    return {
+      ok: false,
+      errors: parsed.error.issues.map((issue) => `Invalid ${issue.path.join('.')}: ${issue.message}`),
+    };
   }
   const value = parsed.data;
   return {

@@ -15,8 +15,12 @@ async function main(): Promise<void> {
   const { url, emulator } = server;
   console.log(`Genesys Cloud emulator listening on ${url}`);
   console.log(`  config service:  ${url}${CONFIG_SERVICE_PATH}`);
-  console.log(`  X-Service-Token: ${emulator.configServiceToken}${env.tokenGenerated ? ' (generated; set CONFIG_SERVICE_TOKEN to fix it)' : ''}`);
-  console.log(`  fault control:   ${env.options.faultControl ? `${url}/__emulator/` : 'off (EMULATOR_FAULT_CONTROL=true to enable)'}`);
+  console.log(
+    `  X-Service-Token: ${emulator.configServiceToken}${env.tokenGenerated ? ' (generated; set CONFIG_SERVICE_TOKEN to fix it)' : ''}`,
+  );
+  console.log(
+    `  fault control:   ${env.options.faultControl ? `${url}/__emulator/` : 'off (EMULATOR_FAULT_CONTROL=true to enable)'}`,
+  );
   for (const tenant of emulator.listTenantCredentials()) {
     console.log(`  ${tenant.tenantId.padEnd(14)} ${tenant.displayName} (${tenant.region}, ${tenant.environment})`);
   }

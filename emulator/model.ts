@@ -2,8 +2,19 @@
 // from these by the `render-*` helpers so that stored state never leaks extra fields.
 
 export const FEATURE_NAMES = [
-  'realtimeCIC', 'purecloud', 'hipaa', 'ucEnabled', 'pci', 'purecloudVoice', 'xmppFederation',
-  'chat', 'informalPhotos', 'directory', 'contactCenter', 'unifiedCommunications', 'custserv',
+  'realtimeCIC',
+  'purecloud',
+  'hipaa',
+  'ucEnabled',
+  'pci',
+  'purecloudVoice',
+  'xmppFederation',
+  'chat',
+  'informalPhotos',
+  'directory',
+  'contactCenter',
+  'unifiedCommunications',
+  'custserv',
 ] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 export type OrganizationFeatures = Record<FeatureName, boolean>;

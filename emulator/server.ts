@@ -38,7 +38,7 @@ function toRequest(req: IncomingMessage, fallbackHost: string): Request {
     headers,
     // Streams the body rather than buffering it here; the core enforces the size limit.
     ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream<Uint8Array>, duplex: 'half' } : {}),
-  } as RequestInit);
+  });
 }
 
 async function writeResponse(response: Response, res: ServerResponse, method: string): Promise<void> {
@@ -54,7 +54,11 @@ async function writeResponse(response: Response, res: ServerResponse, method: st
 function plainError(res: ServerResponse, status: 400 | 500): void {
   if (res.headersSent) return void res.destroy();
   const code = status === 400 ? 'bad.request' : 'internal.server.error';
-  void writeResponse(errorResponse(status, code, 'The request could not be processed.', randomUUID()), res, 'GET').catch(() => res.destroy());
+  void writeResponse(
+    errorResponse(status, code, 'The request could not be processed.', randomUUID()),
+    res,
+    'GET',
+  ).catch(() => res.destroy());
 }
 
 export async function startEmulatorServer(options: EmulatorServerOptions = {}): Promise<EmulatorServer> {

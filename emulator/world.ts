@@ -1,7 +1,15 @@
 // The in-memory world: every org with its directory, clients and trust relations.
 // Built purely from (seed, orgSizes); heavy parts (users, queues) materialise on first use.
 import type {
-  Division, ExternalOrg, Organization, OrgAuthSettings, OAuthClientRecord, Role, TenantSpec, TrustRecord, UserRecord,
+  Division,
+  ExternalOrg,
+  Organization,
+  OrgAuthSettings,
+  OAuthClientRecord,
+  Role,
+  TenantSpec,
+  TrustRecord,
+  UserRecord,
 } from './model';
 import { type Queue, seedQueues } from './routing/index';
 import { seededUuid, streamRng } from './prng';
@@ -75,7 +83,11 @@ export function buildWorld(seed: number, orgSizes: readonly number[]): World {
   const orgs = tenantSpecs(orgSizes).map((spec, index) => buildOrg(seed, index, spec));
   const trustRng = streamRng(seed, 'trust');
   const care = externalCareOrg(trustRng);
-  const trusts = seedTrusts(trustRng, orgs.map((org) => ({ id: org.organization.id, adminUserId: org.adminUserId })), care);
+  const trusts = seedTrusts(
+    trustRng,
+    orgs.map((org) => ({ id: org.organization.id, adminUserId: org.adminUserId })),
+    care,
+  );
   return {
     seed,
     orgs,

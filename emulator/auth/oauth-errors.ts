@@ -19,7 +19,11 @@ export const invalidClient = (description = 'client authentication failed'): OAu
   description,
 });
 
-export const invalidRequest = (description: string): OAuthError => ({ status: 400, error: 'invalid_request', description });
+export const invalidRequest = (description: string): OAuthError => ({
+  status: 400,
+  error: 'invalid_request',
+  description,
+});
 
 export const unsupportedGrantType = (grant: string): OAuthError => ({
   status: 400,

@@ -8,12 +8,23 @@ import { jsonResponse } from '../http/response';
 import { increment } from '../stats';
 import { regionOfHost } from './regions';
 import {
-  type OAuthError, invalidClient, invalidRequest, oauthErrorResponse, unauthorizedClient, unsupportedGrantType,
+  type OAuthError,
+  invalidClient,
+  invalidRequest,
+  oauthErrorResponse,
+  unauthorizedClient,
+  unsupportedGrantType,
 } from './oauth-errors';
 
 export type TokenOutcome = { response: Response; orgId?: string; clientId?: string };
 
-const KNOWN_GRANTS = ['client_credentials', 'authorization_code', 'refresh_token', 'password', 'urn:ietf:params:oauth:grant-type:saml2-bearer'];
+const KNOWN_GRANTS = [
+  'client_credentials',
+  'authorization_code',
+  'refresh_token',
+  'password',
+  'urn:ietf:params:oauth:grant-type:saml2-bearer',
+];
 
 function parseBasic(header: string | null): { clientId: string; secret: string } | undefined {
   const match = header === null ? null : /^basic\s+([A-Za-z0-9+/=_-]+)\s*$/i.exec(header);
@@ -33,19 +44,31 @@ const sameSecret = (given: string, expected: string): boolean => {
 /** Current secret, or the previous one while its rotation grace period lasts. */
 export const secretMatches = (client: OAuthClientRecord, secret: string, now: number): boolean =>
   sameSecret(secret, client.secret) ||
-  (client.previousSecret !== undefined && client.previousSecret.validUntil > now && sameSecret(secret, client.previousSecret.value));
+  (client.previousSecret !== undefined &&
+    client.previousSecret.validUntil > now &&
+    sameSecret(secret, client.previousSecret.value));
 
-export async function handleTokenRequest(core: Core, req: Request, url: URL, correlationId: string): Promise<TokenOutcome> {
-  const fail = (failure: OAuthError, clientId?: string): TokenOutcome => ({ response: oauthErrorResponse(failure, correlationId), clientId });
+export async function handleTokenRequest(
+  core: Core,
+  req: Request,
+  url: URL,
+  correlationId: string,
+): Promise<TokenOutcome> {
+  const fail = (failure: OAuthError, clientId?: string): TokenOutcome => ({
+    response: oauthErrorResponse(failure, correlationId),
+    clientId,
+  });
   const basic = parseBasic(req.headers.get('authorization'));
   increment(core.stats.tokenRequests, basic?.clientId ?? '(none)');
-  if (req.method.toUpperCase() !== 'POST') return fail({ status: 405, error: 'invalid_request', description: 'method not allowed' });
+  if (req.method.toUpperCase() !== 'POST')
+    return fail({ status: 405, error: 'invalid_request', description: 'method not allowed' });
   // Body credentials (client_id/client_secret form fields) are UNVERIFIED for Genesys; only Basic is accepted.
   if (!basic) return fail(invalidClient('client authentication via HTTP Basic is required'));
   const now = core.options.now();
   const client = core.world.clientsById.get(basic.clientId);
   const org = client ? core.world.orgsById.get(client.orgId) : undefined;
-  if (!client || !org || client.state !== 'active' || !secretMatches(client, basic.secret, now)) return fail(invalidClient(), basic.clientId);
+  if (!client || !org || client.state !== 'active' || !secretMatches(client, basic.secret, now))
+    return fail(invalidClient(), basic.clientId);
   const hostRegion = regionOfHost(url.hostname, 'login');
   if (hostRegion !== undefined && hostRegion !== org.spec.region) return fail(invalidClient(), client.id);
 
@@ -58,7 +81,8 @@ export async function handleTokenRequest(core: Core, req: Request, url: URL, cor
   const grant = new URLSearchParams(body.text).get('grant_type');
   if (grant === null || grant === '') return fail(invalidRequest('grant_type is required'), client.id);
   if (!KNOWN_GRANTS.includes(grant)) return fail(unsupportedGrantType(grant), client.id);
-  if (grant !== 'client_credentials' || client.authorizedGrantType !== 'CLIENT-CREDENTIALS') return fail(unauthorizedClient(), client.id);
+  if (grant !== 'client_credentials' || client.authorizedGrantType !== 'CLIENT-CREDENTIALS')
+    return fail(unauthorizedClient(), client.id);
 
   const record = core.tokens.issue({
     clientId: client.id,
@@ -69,7 +93,11 @@ export async function handleTokenRequest(core: Core, req: Request, url: URL, cor
   });
   increment(core.stats.tokensIssued, client.id);
   // Observed responses report one second less than the configured validity (86399 for 86400).
-  const body200 = { access_token: record.token, token_type: 'bearer', expires_in: client.accessTokenValiditySeconds - 1 };
+  const body200 = {
+    access_token: record.token,
+    token_type: 'bearer',
+    expires_in: client.accessTokenValiditySeconds - 1,
+  };
   return { response: jsonResponse(200, body200, correlationId), orgId: org.organization.id, clientId: client.id };
 }
 

@@ -23,7 +23,12 @@ export function setClientState(core: Core, client: OAuthClientRecord, state: OAu
   client.dateModified = toIso(core.options.now());
 }
 
-export type OrgChanges = Partial<Pick<Organization, 'name' | 'defaultLanguage' | 'defaultCountryCode' | 'thirdPartyURI' | 'domain' | 'supportURI' | 'voicemailEnabled'>>;
+export type OrgChanges = Partial<
+  Pick<
+    Organization,
+    'name' | 'defaultLanguage' | 'defaultCountryCode' | 'thirdPartyURI' | 'domain' | 'supportURI' | 'voicemailEnabled'
+  >
+>;
 
 /** Somebody else edits the org (e.g. in the Genesys UI): the portal's version goes stale. */
 export function mutateOrganization(org: OrgState, changes: OrgChanges): Organization {
@@ -45,7 +50,14 @@ export function addClient(core: Core, org: OrgState, input: NewClientInput) {
   const rng = () => randomBytes(4).readUInt32BE(0) / 4294967296;
   const name = input.name ?? `Test client ${org.clients.length + 1}`;
   const now = toIso(core.options.now());
-  const role = { id: randomUUID(), name: `${name} role`, description: 'Created by fault control', permissions: [...input.permissions], base: false, default: false };
+  const role = {
+    id: randomUUID(),
+    name: `${name} role`,
+    description: 'Created by fault control',
+    permissions: [...input.permissions],
+    base: false,
+    default: false,
+  };
   org.roles.push(role);
   const home = org.divisions[0];
   const client = buildClient(rng, org.organization.id, {

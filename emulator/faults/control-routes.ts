@@ -22,15 +22,23 @@ const failure = (status: number, error: string, message: string): Reply => ({ st
 const clientNotFound = failure(404, 'not_found', 'No such client.');
 const orgNotFound = failure(404, 'not_found', 'No such tenant or org.');
 
-function withClient(ctx: ControlContext, act: (client: NonNullable<ReturnType<Core['world']['clientsById']['get']>>) => Reply): Reply {
+function withClient(
+  ctx: ControlContext,
+  act: (client: NonNullable<ReturnType<Core['world']['clientsById']['get']>>) => Reply,
+): Reply {
   const client = ctx.core.world.clientsById.get(ctx.params.clientId ?? '');
   return client ? act(client) : clientNotFound;
 }
 
 const orgChangesSchema = z
   .object({
-    name: z.string().min(1).max(256), defaultLanguage: z.string().max(32), defaultCountryCode: z.string().max(8),
-    thirdPartyURI: z.string().max(1024), domain: z.string().max(255), supportURI: z.string().max(1024), voicemailEnabled: z.boolean(),
+    name: z.string().min(1).max(256),
+    defaultLanguage: z.string().max(32),
+    defaultCountryCode: z.string().max(8),
+    thirdPartyURI: z.string().max(1024),
+    domain: z.string().max(255),
+    supportURI: z.string().max(1024),
+    voicemailEnabled: z.boolean(),
   })
   .partial()
   .strict();
@@ -54,7 +62,12 @@ const ROUTES: ControlRoute[] = [
     pattern: '/__emulator/tenants/:tenant/clients',
     handle({ core, params }) {
       const org = findOrg(core, params.tenant ?? '');
-      return org ? ok({ clients: org.clients.map((client) => describeClient(org, client)), readOnly: readOnlyCredential(core, org.spec.tenantId) }) : orgNotFound;
+      return org
+        ? ok({
+            clients: org.clients.map((client) => describeClient(org, client)),
+            readOnly: readOnlyCredential(core, org.spec.tenantId),
+          })
+        : orgNotFound;
     },
   },
   {
@@ -72,46 +85,73 @@ const ROUTES: ControlRoute[] = [
     schema: orgChangesSchema,
     handle({ core, params, body }) {
       const org = findOrg(core, params.tenant ?? '');
-      return org ? ok(mutateOrganization(org, (body ?? {}) as z.infer<typeof orgChangesSchema>)) : orgNotFound;
+      return org ? ok(mutateOrganization(org, body ?? {})) : orgNotFound;
     },
   },
   {
     method: 'PUT',
     pattern: '/__emulator/clients/:clientId/rate-limit',
     schema: z.object({ perMinute: z.number().int().min(0).max(1_000_000) }).strict(),
-    handle: (ctx) => withClient(ctx, (client) => {
-      client.rateLimitPerMinute = (ctx.body as { perMinute: number }).perMinute;
-      return ok({ clientId: client.id, rateLimitPerMinute: client.rateLimitPerMinute });
-    }),
+    handle: (ctx) =>
+      withClient(ctx, (client) => {
+        client.rateLimitPerMinute = (ctx.body as { perMinute: number }).perMinute;
+        return ok({ clientId: client.id, rateLimitPerMinute: client.rateLimitPerMinute });
+      }),
   },
   {
     method: 'POST',
     pattern: '/__emulator/clients/:clientId/rotate-secret',
-    schema: z.object({ graceMs: z.number().int().min(0).max(30 * 86_400_000) }).partial().strict(),
-    handle: (ctx) => withClient(ctx, (client) => ok(rotateSecret(ctx.core, client, (ctx.body as { graceMs?: number } | undefined)?.graceMs))),
+    schema: z
+      .object({
+        graceMs: z
+          .number()
+          .int()
+          .min(0)
+          .max(30 * 86_400_000),
+      })
+      .partial()
+      .strict(),
+    handle: (ctx) =>
+      withClient(ctx, (client) =>
+        ok(rotateSecret(ctx.core, client, (ctx.body as { graceMs?: number } | undefined)?.graceMs)),
+      ),
   },
-  ...(['disable', 'enable'] as const).map(
-    (action): ControlRoute => ({
-      method: 'POST',
-      pattern: `/__emulator/clients/:clientId/${action}`,
-      handle: (ctx) => withClient(ctx, (client) => {
+  ...(['disable', 'enable'] as const).map((action): ControlRoute => ({
+    method: 'POST',
+    pattern: `/__emulator/clients/:clientId/${action}`,
+    handle: (ctx) =>
+      withClient(ctx, (client) => {
         setClientState(ctx.core, client, action === 'disable' ? 'disabled' : 'active');
         return ok({ clientId: client.id, state: client.state });
       }),
-    }),
-  ),
+  })),
   {
     method: 'POST',
     pattern: '/__emulator/clients/:clientId/revoke-tokens',
-    handle: (ctx) => withClient(ctx, (client) => ok({ clientId: client.id, revoked: ctx.core.tokens.revokeClient(client.id) })),
+    handle: (ctx) =>
+      withClient(ctx, (client) => ok({ clientId: client.id, revoked: ctx.core.tokens.revokeClient(client.id) })),
   },
   { method: 'GET', pattern: '/__emulator/faults', handle: ({ core }) => ok({ faults: core.faults.list() }) },
-  { method: 'POST', pattern: '/__emulator/faults', schema: faultSpecSchema, handle: ({ core, body }) => ok(core.faults.add(faultSpecSchema.parse(body)), 201) },
-  { method: 'DELETE', pattern: '/__emulator/faults', handle: ({ core }) => (core.faults.clear(), ok({ cleared: true })) },
+  {
+    method: 'POST',
+    pattern: '/__emulator/faults',
+    schema: faultSpecSchema,
+    handle: ({ core, body }) => ok(core.faults.add(faultSpecSchema.parse(body)), 201),
+  },
+  {
+    method: 'DELETE',
+    pattern: '/__emulator/faults',
+    handle: ({ core }) => (core.faults.clear(), ok({ cleared: true })),
+  },
   {
     method: 'PUT',
     pattern: '/__emulator/config-service',
-    schema: z.object({ mode: z.enum(['ok', 'slow', 'failing', 'malformed']), latencyMs: z.number().int().min(0).max(600_000).optional() }).strict(),
+    schema: z
+      .object({
+        mode: z.enum(['ok', 'slow', 'failing', 'malformed']),
+        latencyMs: z.number().int().min(0).max(600_000).optional(),
+      })
+      .strict(),
     handle({ core, body }) {
       const { mode, latencyMs } = body as { mode: Core['configService']['mode']; latencyMs?: number };
       core.configService = { mode, latencyMs: latencyMs ?? core.configService.latencyMs };
@@ -120,7 +160,10 @@ const ROUTES: ControlRoute[] = [
   },
 ];
 
-async function parseBody(req: Request, schema: z.ZodType | undefined): Promise<{ ok: true; value: unknown } | { ok: false; reply: Reply }> {
+async function parseBody(
+  req: Request,
+  schema: z.ZodType | undefined,
+): Promise<{ ok: true; value: unknown } | { ok: false; reply: Reply }> {
   if (!schema) return { ok: true, value: undefined };
   const read = await readText(req);
   if (!read.ok) return { ok: false, reply: failure(400, 'bad_request', 'Body could not be read.') };
@@ -137,7 +180,8 @@ async function parseBody(req: Request, schema: z.ZodType | undefined): Promise<{
 
 export async function handleControl(core: Core, req: Request, url: URL, correlationId: string): Promise<Response> {
   const send = (reply: Reply) => jsonResponse(reply.status, reply.body, correlationId);
-  if (!hasServiceToken(req, core.options.configServiceToken)) return send(failure(401, 'unauthorized', 'Missing or invalid X-Service-Token header.'));
+  if (!hasServiceToken(req, core.options.configServiceToken))
+    return send(failure(401, 'unauthorized', 'Missing or invalid X-Service-Token header.'));
   const method = req.method.toUpperCase();
   const candidates = ROUTES.flatMap((route) => {
     const params = matchPath(route.pattern, url.pathname);
@@ -145,7 +189,8 @@ export async function handleControl(core: Core, req: Request, url: URL, correlat
   });
   if (candidates.length === 0) return send(failure(404, 'not_found', 'No such fault-control route.'));
   const found = candidates.find(({ route }) => route.method === method);
-  if (!found) return send(failure(405, 'method_not_allowed', `Use ${candidates.map(({ route }) => route.method).join(' or ')}.`));
+  if (!found)
+    return send(failure(405, 'method_not_allowed', `Use ${candidates.map(({ route }) => route.method).join(' or ')}.`));
   const body = await parseBody(req, found.route.schema);
   if (!body.ok) return send(body.reply);
   return send(found.route.handle({ core, params: found.params, body: body.value }));

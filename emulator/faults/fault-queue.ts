@@ -29,7 +29,12 @@ export type FaultQueue = {
 };
 
 const globToRegExp = (glob: string): RegExp =>
-  new RegExp(`^${glob.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  new RegExp(
+    `^${glob
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
 
 export function createFaultQueue(): FaultQueue {
   let nextId = 1;

@@ -8,14 +8,25 @@ export const MAX_BODY_BYTES = 512_000;
 
 export type BodyResult = { ok: true; value: unknown } | { ok: false; error: EmulatorResult };
 
-const isJsonContentType = (value: string | null): boolean => value !== null && /^application\/json\s*(;.*)?$/i.test(value.trim());
+const isJsonContentType = (value: string | null): boolean =>
+  value !== null && /^application\/json\s*(;.*)?$/i.test(value.trim());
 
-export async function readText(req: Request): Promise<{ ok: true; text: string } | { ok: false; error: EmulatorResult }> {
+export async function readText(
+  req: Request,
+): Promise<{ ok: true; text: string } | { ok: false; error: EmulatorResult }> {
   try {
     const buffer = await req.arrayBuffer();
     if (buffer.byteLength > MAX_BODY_BYTES) {
       // Exact status/code for an oversized body is UNVERIFIED; 413 is the HTTP-standard answer.
-      return { ok: false, error: { ok: false, status: 413, code: 'request.entity.too.large', message: `The request body exceeds the maximum of ${MAX_BODY_BYTES} bytes.` } };
+      return {
+        ok: false,
+        error: {
+          ok: false,
+          status: 413,
+          code: 'request.entity.too.large',
+          message: `The request body exceeds the maximum of ${MAX_BODY_BYTES} bytes.`,
+        },
+      };
     }
     return { ok: true, text: new TextDecoder('utf-8', { fatal: false }).decode(buffer) };
   } catch {

@@ -19,8 +19,7 @@ export const unknownField = (field: string): EmulatorResult =>
     { fieldName: field, errorCode: 'unrecognized.field' },
   ]);
 
-export const notFound = (): EmulatorResult =>
-  errorResult(404, 'not.found', 'The requested resource was not found.');
+export const notFound = (): EmulatorResult => errorResult(404, 'not.found', 'The requested resource was not found.');
 
 export const versionConflict = (): EmulatorResult =>
   // Verbatim (including "of the user") from the 2018 swagger: the same text is used for orgs.
@@ -57,9 +56,13 @@ export const notAuthorized = (message = 'You are not authorized to perform the r
   errorResult(403, 'not.authorized', message);
 
 export const internalError = (): EmulatorResult =>
-  errorResult(500, 'internal.server.error', 'The server encountered an unexpected condition which prevented it from fulfilling the request.');
+  errorResult(
+    500,
+    'internal.server.error',
+    'The server encountered an unexpected condition which prevented it from fulfilling the request.',
+  );
 
 function describe(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
   return text.length > 100 ? `${text.slice(0, 100)}…` : text;
 }

@@ -19,7 +19,11 @@ export function intParam(query: URLSearchParams, name: string, range: IntRange):
   if (raw === null || raw === '') return range.fallback;
   const value = /^-?\d{1,9}$/.test(raw.trim()) ? Number(raw.trim()) : Number.NaN;
   if (!Number.isInteger(value) || value < range.min || value > range.max) {
-    return invalidValue(name, raw, range.max === Number.MAX_SAFE_INTEGER ? `>= ${range.min}` : `${range.min}-${range.max}`);
+    return invalidValue(
+      name,
+      raw,
+      range.max === Number.MAX_SAFE_INTEGER ? `>= ${range.min}` : `${range.min}-${range.max}`,
+    );
   }
   return value;
 }

@@ -35,7 +35,12 @@ export function jsonResponse(
 }
 
 /** Raw text (the config service's "malformed" mode) with the same header discipline. */
-export function textResponse(status: number, text: string, correlationId: string, contentType = 'application/json'): Response {
+export function textResponse(
+  status: number,
+  text: string,
+  correlationId: string,
+  contentType = 'application/json',
+): Response {
   return new Response(text, {
     status,
     headers: { ...NO_CACHE_HEADERS, 'Content-Type': contentType, 'ININ-Correlation-Id': correlationId },
@@ -57,4 +62,5 @@ export const errorResponse = (
   correlationId: string,
   details: EmulatorErrorDetail[] = [],
   extraHeaders: Record<string, string> = {},
-): Response => jsonResponse(status, errorBody(status, code, message, correlationId, details), correlationId, extraHeaders);
+): Response =>
+  jsonResponse(status, errorBody(status, code, message, correlationId, details), correlationId, extraHeaders);

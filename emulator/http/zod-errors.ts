@@ -19,10 +19,14 @@ export function fromZodError(error: z.ZodError, input: unknown): EmulatorResult 
   if (issue.code === 'unrecognized_keys') {
     const prefix = field === '' ? '' : `${field}.`;
     const keys = issue.keys.map((key) => `${prefix}${key}`);
-    return badRequest(`Unrecognized field(s) ${keys.map((key) => `"${key}"`).join(', ')} in the request body.`, keys.map((fieldName) => ({ fieldName, errorCode: 'unrecognized.field' })));
+    return badRequest(
+      `Unrecognized field(s) ${keys.map((key) => `"${key}"`).join(', ')} in the request body.`,
+      keys.map((fieldName) => ({ fieldName, errorCode: 'unrecognized.field' })),
+    );
   }
   if (field === '') return badRequest(`The request body is not valid: ${issue.message}`);
   const value = valueAt(input, issue.path);
-  if (value === undefined) return badRequest(`The field [${field}] is required.`, [{ fieldName: field, errorCode: 'required' }]);
+  if (value === undefined)
+    return badRequest(`The field [${field}] is required.`, [{ fieldName: field, errorCode: 'required' }]);
   return invalidValue(field, value, issue.message);
 }

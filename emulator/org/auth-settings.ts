@@ -15,8 +15,14 @@ const authSettingsPatchSchema = z
     ipAddressAllowlist: z.array(z.string().max(64)).max(1000),
     passwordRequirements: z
       .object({
-        minimumLength: count, minimumDigits: count, minimumLetters: count, minimumUpper: count,
-        minimumLower: count, minimumSpecials: count, minimumAgeSeconds: count, expirationDays: count,
+        minimumLength: count,
+        minimumDigits: count,
+        minimumLetters: count,
+        minimumUpper: count,
+        minimumLower: count,
+        minimumSpecials: count,
+        minimumAgeSeconds: count,
+        expirationDays: count,
       })
       .partial()
       .strict(),

@@ -46,7 +46,16 @@ export function updateOrganization(current: Organization, body: unknown): Emulat
     }
   }
   if (input.version !== current.version) return versionConflict();
-  const { version: _version, id: _id, thirdPartyOrgName: _t, features: _f, selfUri: _s, productPlatform: _p, state: _st, ...changes } = input;
+  const {
+    version: _version,
+    id: _id,
+    thirdPartyOrgName: _t,
+    features: _f,
+    selfUri: _s,
+    productPlatform: _p,
+    state: _st,
+    ...changes
+  } = input;
   const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
   Object.assign(current, defined, { version: current.version + 1 });
   return okResult(structuredClone(current));

@@ -23,7 +23,9 @@ function listDivisions({ org, query, url }: ApiContext): EmulatorResult {
   const ids = new Set(multiParam(query, 'id'));
   const name = query.get('name')?.toLowerCase();
   const divisions = org.divisions
-    .filter((division) => (ids.size === 0 || ids.has(division.id)) && (!name || division.name.toLowerCase().includes(name)))
+    .filter(
+      (division) => (ids.size === 0 || ids.has(division.id)) && (!name || division.name.toLowerCase().includes(name)),
+    )
     .sort((a, b) => a.name.localeCompare(b.name));
   const counts = objectCount ? divisionUserCounts(org) : undefined;
   return okResult(
@@ -36,7 +38,8 @@ function listDivisions({ org, query, url }: ApiContext): EmulatorResult {
 
 function divisionUserCounts(org: ApiContext['org']): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const user of org.users().all) if (user.state !== 'deleted') counts.set(user.divisionId, (counts.get(user.divisionId) ?? 0) + 1);
+  for (const user of org.users().all)
+    if (user.state !== 'deleted') counts.set(user.divisionId, (counts.get(user.divisionId) ?? 0) + 1);
   return counts;
 }
 
@@ -59,7 +62,11 @@ function listRoles({ org, query, url }: ApiContext): EmulatorResult {
     )
     .sort((a, b) => a.name.localeCompare(b.name));
   const counts = withUserCount ? roleUserCounts(org) : undefined;
-  return okResult(paginate(roles, { ...page, path: url.pathname, query }, (role) => renderRole(role, counts ? counts.get(role.id) ?? 0 : undefined)));
+  return okResult(
+    paginate(roles, { ...page, path: url.pathname, query }, (role) =>
+      renderRole(role, counts ? (counts.get(role.id) ?? 0) : undefined),
+    ),
+  );
 }
 
 export const authorizationRoutes: Route[] = [

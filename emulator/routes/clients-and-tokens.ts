@@ -14,7 +14,16 @@ export const clientAndTokenRoutes: Route[] = [
       // No paging parameters exist on this operation: one page holds every client.
       const entities = org.clients.map(renderClient);
       const selfUri = '/api/v2/oauth/clients';
-      return okResult({ entities, pageSize: entities.length, pageNumber: 1, total: entities.length, firstUri: selfUri, selfUri, lastUri: selfUri, pageCount: 1 });
+      return okResult({
+        entities,
+        pageSize: entities.length,
+        pageNumber: 1,
+        total: entities.length,
+        firstUri: selfUri,
+        selfUri,
+        lastUri: selfUri,
+        pageCount: 1,
+      });
     },
   },
   {

@@ -20,7 +20,10 @@ export const contactCenterRoutes: Route[] = [
     async handle({ req, org, core, now }) {
       const body = await readJsonBody(req);
       if (!body.ok) return body.error;
-      return queryConversationAggregates({ queues: org.queues(), orgId: org.organization.id, seed: core.options.seed, now }, body.value);
+      return queryConversationAggregates(
+        { queues: org.queues(), orgId: org.organization.id, seed: core.options.seed, now },
+        body.value,
+      );
     },
   },
 ];

@@ -15,7 +15,9 @@ export const orgAuthorizationRoutes: Route[] = [
       const page = pageParams(query);
       if (!isPageParams(page)) return page;
       const records = core.world.trusts.filter((trust) => trust.trusteeOrgId === org.organization.id);
-      return okResult(paginate(records, { ...page, path: url.pathname, query }, (record) => renderTrustor(core, record)));
+      return okResult(
+        paginate(records, { ...page, path: url.pathname, query }, (record) => renderTrustor(core, record)),
+      );
     },
   },
   {
@@ -26,7 +28,9 @@ export const orgAuthorizationRoutes: Route[] = [
       const page = pageParams(query);
       if (!isPageParams(page)) return page;
       const records = core.world.trusts.filter((trust) => trust.trustorOrgId === org.organization.id);
-      return okResult(paginate(records, { ...page, path: url.pathname, query }, (record) => renderTrustee(core, record)));
+      return okResult(
+        paginate(records, { ...page, path: url.pathname, query }, (record) => renderTrustee(core, record)),
+      );
     },
   },
 ];

@@ -17,7 +17,11 @@ const featureStateSchema = z.object({ enabled: z.boolean() }).strict();
 const admin = [PERMISSIONS.orgAdmin];
 
 export const organizationRoutes: Route[] = [
-  { method: 'GET', pattern: '/api/v2/organizations/me', handle: ({ org }) => okResult(structuredClone(org.organization)) },
+  {
+    method: 'GET',
+    pattern: '/api/v2/organizations/me',
+    handle: ({ org }) => okResult(structuredClone(org.organization)),
+  },
   {
     method: 'PUT',
     pattern: '/api/v2/organizations/me',
@@ -33,7 +37,8 @@ export const organizationRoutes: Route[] = [
     anyPermission: admin,
     async handle({ req, org, params }) {
       const name = params.featureName ?? '';
-      if (!FEATURE_NAMES.includes(name as FeatureName)) return invalidValue('featureName', name, FEATURE_NAMES.join(', '));
+      if (!FEATURE_NAMES.includes(name as FeatureName))
+        return invalidValue('featureName', name, FEATURE_NAMES.join(', '));
       const body = await readJsonBody(req);
       if (!body.ok) return body.error;
       const parsed = featureStateSchema.safeParse(body.value);
@@ -72,14 +77,12 @@ export const organizationRoutes: Route[] = [
       return okResult(paginate(names, { pageSize, pageNumber, path: url.pathname, query }));
     },
   },
-  ...(['', '/defaults'] as const).map(
-    (suffix): Route => ({
-      method: 'GET',
-      pattern: `/api/v2/organizations/limits/namespaces/:namespaceName${suffix}`,
-      handle({ params, core, org }) {
-        const entities = namespaceLimits(params.namespaceName ?? '', core, org);
-        return entities ? okResult({ entities }) : notFound();
-      },
-    }),
-  ),
+  ...(['', '/defaults'] as const).map((suffix): Route => ({
+    method: 'GET',
+    pattern: `/api/v2/organizations/limits/namespaces/:namespaceName${suffix}`,
+    handle({ params, core, org }) {
+      const entities = namespaceLimits(params.namespaceName ?? '', core, org);
+      return entities ? okResult({ entities }) : notFound();
+    },
+  })),
 ];

@@ -40,14 +40,22 @@ function listUsers({ org, query, url }: ApiContext): EmulatorResult {
   if (isResult(expand)) return expand;
   const ids = new Set(multiParam(query, 'id'));
   const jabberIds = new Set(multiParam(query, 'jabberId'));
-  if (ids.size > 100) return badRequest('At most 100 ids may be requested at once.', [{ fieldName: 'id', errorCode: 'invalid.value' }]);
+  if (ids.size > 100)
+    return badRequest('At most 100 ids may be requested at once.', [{ fieldName: 'id', errorCode: 'invalid.value' }]);
 
   const stateFilter = STATE_FILTERS[state] ?? ((): boolean => false);
-  let users = org.users().byName.filter(
-    (user) => stateFilter(user) && (ids.size === 0 || ids.has(user.id)) && (jabberIds.size === 0 || jabberIds.has(user.jabberId)),
-  );
+  let users = org
+    .users()
+    .byName.filter(
+      (user) =>
+        stateFilter(user) &&
+        (ids.size === 0 || ids.has(user.id)) &&
+        (jabberIds.size === 0 || jabberIds.has(user.jabberId)),
+    );
   if (order === 'descending' || order === 'DESC') users = users.reverse();
-  return okResult(paginate(users, { pageSize, pageNumber, path: url.pathname, query }, (user) => renderUser(org, user, expand)));
+  return okResult(
+    paginate(users, { pageSize, pageNumber, path: url.pathname, query }, (user) => renderUser(org, user, expand)),
+  );
 }
 
 function getUser({ org, query, params }: ApiContext): EmulatorResult {
@@ -81,7 +89,8 @@ export const userRoutes: Route[] = [
     anyPermission: userView,
     handle({ org, query }) {
       const q64 = query.get('q64');
-      if (q64 === null || q64 === '') return badRequest('The q64 parameter is required.', [{ fieldName: 'q64', errorCode: 'required' }]);
+      if (q64 === null || q64 === '')
+        return badRequest('The q64 parameter is required.', [{ fieldName: 'q64', errorCode: 'required' }]);
       const decoded = decodeQ64(q64);
       if (decoded === undefined) return invalidValue('q64', q64, 'a base64-encoded UserSearchRequest');
       return searchUsers(org, decoded, multiParam(query, 'expand'));

@@ -13,11 +13,41 @@ type ClientDraft = Pick<OAuthClientRecord, 'name' | 'description' | 'authorizedG
 };
 
 const DRAFTS: readonly ClientDraft[] = [
-  { name: 'Tenant Portal', description: 'Multi-org admin portal', authorizedGrantType: 'CLIENT-CREDENTIALS', purpose: 'portal', roleNames: [ROLE_NAMES.portal] },
-  { name: 'Tenant Portal (read-only)', description: 'Portal read-only access', authorizedGrantType: 'CLIENT-CREDENTIALS', purpose: 'portal-readonly', roleNames: [ROLE_NAMES.portalReadOnly] },
-  { name: 'Data Actions', description: 'Architect data actions', authorizedGrantType: 'CLIENT-CREDENTIALS', purpose: 'other', roleNames: [ROLE_NAMES.developer] },
-  { name: 'Agent Desktop', description: 'Embedded client app', authorizedGrantType: 'TOKEN', purpose: 'other', roleNames: [] },
-  { name: 'WFM Connector', description: 'Workforce management sync', authorizedGrantType: 'CODE', purpose: 'other', roleNames: [] },
+  {
+    name: 'Tenant Portal',
+    description: 'Multi-org admin portal',
+    authorizedGrantType: 'CLIENT-CREDENTIALS',
+    purpose: 'portal',
+    roleNames: [ROLE_NAMES.portal],
+  },
+  {
+    name: 'Tenant Portal (read-only)',
+    description: 'Portal read-only access',
+    authorizedGrantType: 'CLIENT-CREDENTIALS',
+    purpose: 'portal-readonly',
+    roleNames: [ROLE_NAMES.portalReadOnly],
+  },
+  {
+    name: 'Data Actions',
+    description: 'Architect data actions',
+    authorizedGrantType: 'CLIENT-CREDENTIALS',
+    purpose: 'other',
+    roleNames: [ROLE_NAMES.developer],
+  },
+  {
+    name: 'Agent Desktop',
+    description: 'Embedded client app',
+    authorizedGrantType: 'TOKEN',
+    purpose: 'other',
+    roleNames: [],
+  },
+  {
+    name: 'WFM Connector',
+    description: 'Workforce management sync',
+    authorizedGrantType: 'CODE',
+    purpose: 'other',
+    roleNames: [],
+  },
 ];
 
 export function seedClients(

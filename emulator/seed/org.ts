@@ -68,17 +68,46 @@ export const ROLE_NAMES = {
 
 export function seedRoles(rng: Rng): Role[] {
   const builtIn = (name: string, defaultRoleId: string, permissions: string[], base = false): Role => ({
-    id: seededUuid(rng), name, description: `Default ${name} role`, defaultRoleId, permissions, base, default: true,
+    id: seededUuid(rng),
+    name,
+    description: `Default ${name} role`,
+    defaultRoleId,
+    permissions,
+    base,
+    default: true,
   });
   const custom = (name: string, description: string, permissions: readonly string[]): Role => ({
-    id: seededUuid(rng), name, description, permissions: [...permissions], base: false, default: false,
+    id: seededUuid(rng),
+    name,
+    description,
+    permissions: [...permissions],
+    base: false,
+    default: false,
   });
   return [
-    builtIn(ROLE_NAMES.admin, 'admin', ['admin', 'directory:*:*', 'authorization:*:*', 'oauth:*:*', 'routing:*:*', 'analytics:*:*'], true),
+    builtIn(
+      ROLE_NAMES.admin,
+      'admin',
+      ['admin', 'directory:*:*', 'authorization:*:*', 'oauth:*:*', 'routing:*:*', 'analytics:*:*'],
+      true,
+    ),
     builtIn(ROLE_NAMES.employee, 'employee', ['directory:user:view', 'directory:group:view', 'chat:chat:access']),
-    builtIn(ROLE_NAMES.supervisor, 'supervisor', ['directory:user:view', 'routing:queue:view', 'analytics:conversationAggregate:view', 'analytics:queueObservation:view']),
-    builtIn(ROLE_NAMES.communicate, 'communicateUser', ['directory:user:view', 'chat:chat:access', 'conversation:communication:view']),
-    builtIn(ROLE_NAMES.developer, 'developer', ['oauth:client:view', 'integrations:integration:view', 'architect:flow:view']),
+    builtIn(ROLE_NAMES.supervisor, 'supervisor', [
+      'directory:user:view',
+      'routing:queue:view',
+      'analytics:conversationAggregate:view',
+      'analytics:queueObservation:view',
+    ]),
+    builtIn(ROLE_NAMES.communicate, 'communicateUser', [
+      'directory:user:view',
+      'chat:chat:access',
+      'conversation:communication:view',
+    ]),
+    builtIn(ROLE_NAMES.developer, 'developer', [
+      'oauth:client:view',
+      'integrations:integration:view',
+      'architect:flow:view',
+    ]),
     custom(ROLE_NAMES.portal, 'Grants the tenant portal its admin access', PORTAL_PERMISSIONS),
     custom(ROLE_NAMES.portalReadOnly, 'Grants the tenant portal read access only', PORTAL_READONLY_PERMISSIONS),
   ];

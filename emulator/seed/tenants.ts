@@ -5,12 +5,75 @@ import type { Environment, TenantSpec } from '../model';
 type DemoTenant = Omit<TenantSpec, 'userCount'>;
 
 const DEMO_TENANTS: readonly DemoTenant[] = [
-  { tenantId: 'acme-prod', displayName: 'Acme Corp', region: 'mypurecloud.com', environment: 'production', group: 'Acme', color: '#d9480f', shortName: 'acmecorp', domain: 'acme.example', defaultLanguage: 'en', defaultCountryCode: 'US' },
-  { tenantId: 'acme-sandbox', displayName: 'Acme Corp (sandbox)', region: 'mypurecloud.com', environment: 'sandbox', group: 'Acme', color: '#f59f00', shortName: 'acmecorp-sandbox', domain: 'sandbox.acme.example', defaultLanguage: 'en', defaultCountryCode: 'US' },
-  { tenantId: 'globex-eu', displayName: 'Globex Europe', region: 'mypurecloud.de', environment: 'production', group: 'Globex', color: '#1c7ed6', shortName: 'globex-eu', domain: 'globex.example', defaultLanguage: 'de', defaultCountryCode: 'DE' },
-  { tenantId: 'initech-apac', displayName: 'Initech APAC', region: 'mypurecloud.com.au', environment: 'production', color: '#2f9e44', shortName: 'initech-apac', domain: 'initech.example', defaultLanguage: 'en', defaultCountryCode: 'AU' },
-  { tenantId: 'umbrella-ca', displayName: 'Umbrella Canada', region: 'cac1.pure.cloud', environment: 'development', color: '#c2255c', shortName: 'umbrella-ca', domain: 'umbrella.example', defaultLanguage: 'fr', defaultCountryCode: 'CA' },
-  { tenantId: 'stark-uk', displayName: 'Stark UK', region: 'euw2.pure.cloud', environment: 'test', color: '#7048e8', shortName: 'stark-uk', domain: 'stark.example', defaultLanguage: 'en', defaultCountryCode: 'GB' },
+  {
+    tenantId: 'acme-prod',
+    displayName: 'Acme Corp',
+    region: 'mypurecloud.com',
+    environment: 'production',
+    group: 'Acme',
+    color: '#d9480f',
+    shortName: 'acmecorp',
+    domain: 'acme.example',
+    defaultLanguage: 'en',
+    defaultCountryCode: 'US',
+  },
+  {
+    tenantId: 'acme-sandbox',
+    displayName: 'Acme Corp (sandbox)',
+    region: 'mypurecloud.com',
+    environment: 'sandbox',
+    group: 'Acme',
+    color: '#f59f00',
+    shortName: 'acmecorp-sandbox',
+    domain: 'sandbox.acme.example',
+    defaultLanguage: 'en',
+    defaultCountryCode: 'US',
+  },
+  {
+    tenantId: 'globex-eu',
+    displayName: 'Globex Europe',
+    region: 'mypurecloud.de',
+    environment: 'production',
+    group: 'Globex',
+    color: '#1c7ed6',
+    shortName: 'globex-eu',
+    domain: 'globex.example',
+    defaultLanguage: 'de',
+    defaultCountryCode: 'DE',
+  },
+  {
+    tenantId: 'initech-apac',
+    displayName: 'Initech APAC',
+    region: 'mypurecloud.com.au',
+    environment: 'production',
+    color: '#2f9e44',
+    shortName: 'initech-apac',
+    domain: 'initech.example',
+    defaultLanguage: 'en',
+    defaultCountryCode: 'AU',
+  },
+  {
+    tenantId: 'umbrella-ca',
+    displayName: 'Umbrella Canada',
+    region: 'cac1.pure.cloud',
+    environment: 'development',
+    color: '#c2255c',
+    shortName: 'umbrella-ca',
+    domain: 'umbrella.example',
+    defaultLanguage: 'fr',
+    defaultCountryCode: 'CA',
+  },
+  {
+    tenantId: 'stark-uk',
+    displayName: 'Stark UK',
+    region: 'euw2.pure.cloud',
+    environment: 'test',
+    color: '#7048e8',
+    shortName: 'stark-uk',
+    domain: 'stark.example',
+    defaultLanguage: 'en',
+    defaultCountryCode: 'GB',
+  },
 ];
 
 export const DEFAULT_ORG_SIZES: readonly number[] = [20000, 2000, 500, 120, 60, 25];
@@ -45,7 +108,9 @@ function hslToHex(h: number, s: number, l: number): string {
   const f = (n: number): string => {
     const k = (n + h / 30) % 12;
     const c = light - sat * Math.min(light, 1 - light) * Math.max(-1, Math.min(k - 3, 9 - k, 1));
-    return Math.round(c * 255).toString(16).padStart(2, '0');
+    return Math.round(c * 255)
+      .toString(16)
+      .padStart(2, '0');
   };
   return `#${f(0)}${f(8)}${f(4)}`;
 }

@@ -17,9 +17,14 @@ export const compareByName = (a: UserRecord, b: UserRecord): number => {
 };
 
 export function createUserDirectory(users: readonly UserRecord[]): UserDirectory {
+  // Lower-case once per user instead of twice per comparison (~300 000 comparisons at 20 000 users).
+  const keyed = users.map((user) => ({ user, key: user.name.toLowerCase() }));
+  keyed.sort((a, b) =>
+    a.key !== b.key ? (a.key < b.key ? -1 : 1) : a.user.id < b.user.id ? -1 : a.user.id > b.user.id ? 1 : 0,
+  );
   return {
     all: users,
     byId: new Map(users.map((user) => [user.id, user])),
-    byName: [...users].sort(compareByName),
+    byName: keyed.map((entry) => entry.user),
   };
 }

@@ -4,11 +4,28 @@
 import { z } from 'zod';
 import type { UserRecord } from '../model';
 
-export const SEARCH_FIELDS = ['name', 'email', 'username', 'state', 'title', 'department', 'division.id', 'id'] as const;
+export const SEARCH_FIELDS = [
+  'name',
+  'email',
+  'username',
+  'state',
+  'title',
+  'department',
+  'division.id',
+  'id',
+] as const;
 export type SearchField = (typeof SEARCH_FIELDS)[number];
 
 export const CRITERIA_TYPES = [
-  'EXACT', 'STARTS_WITH', 'CONTAINS', 'REGEX', 'TERM', 'TERMS', 'REQUIRED_FIELDS', 'MATCH_ALL', 'QUERY_STRING',
+  'EXACT',
+  'STARTS_WITH',
+  'CONTAINS',
+  'REGEX',
+  'TERM',
+  'TERMS',
+  'REQUIRED_FIELDS',
+  'MATCH_ALL',
+  'QUERY_STRING',
 ] as const;
 
 export type Criterion = {
@@ -52,7 +69,11 @@ export function fieldValue(user: UserRecord, field: SearchField): string {
   }
 }
 
-const tokens = (text: string): string[] => text.toLowerCase().split(/[^\p{L}\p{N}@.'_-]+/u).filter(Boolean);
+const tokens = (text: string): string[] =>
+  text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}@.'_-]+/u)
+    .filter(Boolean);
 
 export type CompiledCriterion = (user: UserRecord) => boolean;
 
@@ -63,9 +84,13 @@ export function compileCriterion(criterion: Criterion): CompiledCriterion {
     return group;
   }
   const fields = criterion.fields ?? [];
-  const wanted = [...(criterion.value === undefined ? [] : [criterion.value]), ...(criterion.values ?? [])].map((v) => v.toLowerCase());
-  const anyField = (test: (value: string) => boolean): CompiledCriterion => (user) =>
-    fields.some((field) => test(fieldValue(user, field).toLowerCase()));
+  const wanted = [...(criterion.value === undefined ? [] : [criterion.value]), ...(criterion.values ?? [])].map((v) =>
+    v.toLowerCase(),
+  );
+  const anyField =
+    (test: (value: string) => boolean): CompiledCriterion =>
+    (user) =>
+      fields.some((field) => test(fieldValue(user, field).toLowerCase()));
   switch (criterion.type) {
     case 'MATCH_ALL':
       return () => true;
@@ -117,7 +142,8 @@ export function checkCriterion(criterion: Criterion, path: string): { field: str
     return undefined;
   }
   if (criterion.type === 'MATCH_ALL') return undefined;
-  if (!criterion.fields || criterion.fields.length === 0) return { field: `${path}.fields`, message: `${criterion.type} needs at least one field` };
+  if (!criterion.fields || criterion.fields.length === 0)
+    return { field: `${path}.fields`, message: `${criterion.type} needs at least one field` };
   if (criterion.type === 'REQUIRED_FIELDS') return undefined;
   if (criterion.value === undefined && (criterion.values ?? []).length === 0) {
     return { field: `${path}.value`, message: `${criterion.type} needs value or values` };

@@ -21,7 +21,10 @@ const searchRequestSchema = z
     pageNumber: z.number().int().min(1).max(1_000_000).default(1),
     sortOrder: sortOrder.optional(),
     sortBy: z.enum(SEARCH_FIELDS).optional(),
-    sort: z.array(z.object({ sortOrder: sortOrder.optional(), sortBy: z.enum(SEARCH_FIELDS) }).strict()).max(5).optional(),
+    sort: z
+      .array(z.object({ sortOrder: sortOrder.optional(), sortBy: z.enum(SEARCH_FIELDS) }).strict())
+      .max(5)
+      .optional(),
     expand: z.array(z.enum(USER_EXPANDS)).max(USER_EXPANDS.length).optional(),
     query: z.array(criterionSchema).min(1).max(50),
     integrationPresenceSource: z.string().max(100).optional(),
@@ -31,7 +34,8 @@ const searchRequestSchema = z
 
 export type SearchRequest = z.infer<typeof searchRequestSchema>;
 
-export const encodeQ64 = (request: SearchRequest): string => Buffer.from(JSON.stringify(request), 'utf8').toString('base64');
+export const encodeQ64 = (request: SearchRequest): string =>
+  Buffer.from(JSON.stringify(request), 'utf8').toString('base64');
 
 const pageLink = (request: SearchRequest, pageNumber: number): string =>
   `/api/v2/users/search?q64=${encodeURIComponent(encodeQ64({ ...request, pageNumber }))}`;
@@ -53,10 +57,14 @@ export function searchUsers(org: OrgState, body: unknown, extraExpand: readonly 
   const request = parsed.data;
   for (const [index, criterion] of request.query.entries()) {
     const problem = checkCriterion(criterion, `query[${index}]`);
-    if (problem) return badRequest(`Invalid search criteria: ${problem.message}.`, [{ fieldName: problem.field, errorCode: 'invalid.value' }]);
+    if (problem)
+      return badRequest(`Invalid search criteria: ${problem.message}.`, [
+        { fieldName: problem.field, errorCode: 'invalid.value' },
+      ]);
   }
   for (const name of extraExpand) {
-    if (!(USER_EXPANDS as readonly string[]).includes(name)) return invalidValue('expand', name, USER_EXPANDS.join(', '));
+    if (!(USER_EXPANDS as readonly string[]).includes(name))
+      return invalidValue('expand', name, USER_EXPANDS.join(', '));
   }
   // Deleted users are not in the search index unless a criterion asks about state (UNVERIFIED).
   const mentionsState = JSON.stringify(request.query).includes('"state"');
@@ -73,7 +81,9 @@ export function searchUsers(org: OrgState, body: unknown, extraExpand: readonly 
     pageNumber,
     currentPage: pageLink(request, pageNumber),
     types: ['users'],
-    results: hits.slice((pageNumber - 1) * pageSize, pageNumber * pageSize).map((user) => renderUser(org, user, expand)),
+    results: hits
+      .slice((pageNumber - 1) * pageSize, pageNumber * pageSize)
+      .map((user) => renderUser(org, user, expand)),
   };
   if (pageNumber > 1) response.previousPage = pageLink(request, Math.min(pageNumber - 1, Math.max(pageCount, 1)));
   if (pageNumber < pageCount) response.nextPage = pageLink(request, pageNumber + 1);

@@ -24,7 +24,9 @@ describe('GET /api/v2/authorization/divisions', () => {
     expect(entities[0]).toHaveProperty('selfUri');
     const home = entities.find((division) => division.homeDivision)!;
     const byId = await call(emulator, bare, `/api/v2/authorization/divisions?id=${home.id as string}&objectCount=true`);
-    expect((byId.json as unknown as Entities).entities).toEqual([{ ...home, objectCounts: { users: expect.any(Number) } }]);
+    expect((byId.json as unknown as Entities).entities).toEqual([
+      { ...home, objectCounts: { users: expect.any(Number) as number } },
+    ]);
   });
 
   it('rejects bad paging', async () => {
@@ -39,9 +41,18 @@ describe('GET /api/v2/authorization/roles', () => {
     expect(status).toBe(200);
     const roles = (json as unknown as Entities).entities;
     const employee = roles.find((role) => role.name === 'employee')!;
-    expect(employee).toMatchObject({ default: true, base: false, permissions: expect.any(Array), permissionPolicies: [] });
+    expect(employee).toMatchObject({
+      default: true,
+      base: false,
+      permissions: expect.any(Array) as string[],
+      permissionPolicies: [],
+    });
     expect(employee.userCount as number).toBeGreaterThan(50);
-    const withAdmin = await call(emulator, portal, '/api/v2/authorization/roles?permission=directory:organization:admin');
+    const withAdmin = await call(
+      emulator,
+      portal,
+      '/api/v2/authorization/roles?permission=directory:organization:admin',
+    );
     const names = (withAdmin.json as unknown as Entities).entities.map((role) => role.name);
     expect(names).toContain('admin'); // via directory:*:*
     expect(names).toContain('Tenant Portal');
@@ -64,7 +75,11 @@ describe('GET /api/v2/oauth/clients', () => {
     expect(clients.map((client) => client.id)).toContain(credential.clientId);
     expect(clients.every((client) => !('secret' in client))).toBe(true);
     expect(text).not.toContain(credential.clientSecret);
-    expect(clients.find((client) => client.id === credential.clientId)).toMatchObject({ authorizedGrantType: 'CLIENT-CREDENTIALS', accessTokenValiditySeconds: 86400, state: 'active' });
+    expect(clients.find((client) => client.id === credential.clientId)).toMatchObject({
+      authorizedGrantType: 'CLIENT-CREDENTIALS',
+      accessTokenValiditySeconds: 86400,
+      state: 'active',
+    });
     expect((await call(emulator, bare, '/api/v2/oauth/clients')).status).toBe(403);
   });
 });
@@ -75,7 +90,11 @@ describe('GET /api/v2/tokens/me', () => {
     const { json } = await call(emulator, portal, '/api/v2/tokens/me');
     expect(json.organization).toEqual({ id: credential.orgId, name: 'Acme Corp' });
     expect(json.homeOrganization).toEqual(json.organization);
-    expect(json.OAuthClient).toMatchObject({ id: credential.clientId, authorizedGrantType: 'CLIENT-CREDENTIALS', organization: json.organization });
+    expect(json.OAuthClient).toMatchObject({
+      id: credential.clientId,
+      authorizedGrantType: 'CLIENT-CREDENTIALS',
+      organization: json.organization,
+    });
   });
 });
 
@@ -85,13 +104,24 @@ describe('org authorization', () => {
     const trustors = await call(emulator, portal, '/api/v2/orgauthorization/trustors');
     expect(trustors.status).toBe(200);
     const trustorIds = (trustors.json as unknown as Entities).entities.map((trustor) => trustor.id);
-    expect(trustorIds.sort()).toEqual(orgs.slice(1).map((org) => org.orgId).sort());
+    expect(trustorIds.sort()).toEqual(
+      orgs
+        .slice(1)
+        .map((org) => org.orgId)
+        .sort(),
+    );
     const first = (trustors.json as unknown as Entities).entities[0]!;
-    expect(first).toMatchObject({ enabled: expect.any(Boolean), authorization: { permissions: expect.any(Array) }, selfUri: `/api/v2/orgauthorization/trustors/${first.id as string}` });
+    expect(first).toMatchObject({
+      enabled: expect.any(Boolean) as boolean,
+      authorization: { permissions: expect.any(Array) as string[] },
+      selfUri: `/api/v2/orgauthorization/trustors/${first.id as string}`,
+    });
 
     const sandbox = await getToken(emulator, credentialOf(emulator, 'acme-sandbox'));
     const trustees = await call(emulator, sandbox, '/api/v2/orgauthorization/trustees');
-    const names = (trustees.json as unknown as Entities).entities.map((trustee) => (trustee.organization as { name: string }).name);
+    const names = (trustees.json as unknown as Entities).entities.map(
+      (trustee) => (trustee.organization as { name: string }).name,
+    );
     expect(names.sort()).toEqual(['Acme Corp', 'Genesys Cloud Customer Care']);
   });
 
@@ -103,16 +133,31 @@ describe('org authorization', () => {
 
 describe('queues and conversation aggregates wiring', () => {
   it('serves queues and aggregates to the portal client and 403s without permission', async () => {
-    expect(PORTAL_PERMISSIONS).toEqual(expect.arrayContaining(['routing:queue:view', 'analytics:conversationAggregate:view']));
+    expect(PORTAL_PERMISSIONS).toEqual(
+      expect.arrayContaining(['routing:queue:view', 'analytics:conversationAggregate:view']),
+    );
     const queues = await call(emulator, portal, '/api/v2/routing/queues');
     expect(queues.status).toBe(200);
     expect((queues.json as unknown as Entities).entities.length).toBeGreaterThan(0);
-    const body = { interval: '2026-01-01T00:00:00.000Z/2026-01-02T00:00:00.000Z', groupBy: ['queueId'], metrics: ['nOffered'] };
-    const aggregates = await call(emulator, portal, '/api/v2/analytics/conversations/aggregates/query', { method: 'POST', body });
+    const body = {
+      interval: '2026-01-01T00:00:00.000Z/2026-01-02T00:00:00.000Z',
+      groupBy: ['queueId'],
+      metrics: ['nOffered'],
+    };
+    const aggregates = await call(emulator, portal, '/api/v2/analytics/conversations/aggregates/query', {
+      method: 'POST',
+      body,
+    });
     expect(aggregates.status).toBe(200);
     expect((await call(emulator, bare, '/api/v2/routing/queues')).json.code).toBe('missing.any.permissions');
-    expect((await call(emulator, bare, '/api/v2/analytics/conversations/aggregates/query', { method: 'POST', body })).status).toBe(403);
-    const malformed = await call(emulator, portal, '/api/v2/analytics/conversations/aggregates/query', { method: 'POST', rawBody: '{', headers: { 'content-type': 'application/json' } });
+    expect(
+      (await call(emulator, bare, '/api/v2/analytics/conversations/aggregates/query', { method: 'POST', body })).status,
+    ).toBe(403);
+    const malformed = await call(emulator, portal, '/api/v2/analytics/conversations/aggregates/query', {
+      method: 'POST',
+      rawBody: '{',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(malformed.status).toBe(400);
   });
 });

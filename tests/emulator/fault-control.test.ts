@@ -25,15 +25,30 @@ describe('queued faults', () => {
   it('fails the next N matching requests with a chosen status, body and headers', async () => {
     const emulator = createEmulator({ orgSizes: SIZES, faultControl: true });
     const token = await getToken(emulator, credentialOf(emulator, 'acme-prod'));
-    const added = await control(emulator, 'POST', '/faults', { path: '/api/v2/users*', method: 'GET', status: 503, headers: { 'Retry-After': '3' }, count: 2 });
+    const added = await control(emulator, 'POST', '/faults', {
+      path: '/api/v2/users*',
+      method: 'GET',
+      status: 503,
+      headers: { 'Retry-After': '3' },
+      count: 2,
+    });
     expect(added.status).toBe(201);
     const first = await call(emulator, token, '/api/v2/users');
-    expect([first.status, first.headers.get('retry-after'), first.json.code]).toEqual([503, '3', 'service.unavailable']);
+    expect([first.status, first.headers.get('retry-after'), first.json.code]).toEqual([
+      503,
+      '3',
+      'service.unavailable',
+    ]);
     expect(first.json.contextId).toBe(first.headers.get('inin-correlation-id'));
     expect((await call(emulator, token, '/api/v2/organizations/me')).status).toBe(200); // path does not match
     expect((await call(emulator, token, '/api/v2/users/abc')).status).toBe(503);
     expect((await call(emulator, token, '/api/v2/users')).status).toBe(200); // used up
-    await control(emulator, 'POST', '/faults', { path: '/api/v2/organizations/me', status: 429, body: { custom: true }, headers: { 'Retry-After': '7' } });
+    await control(emulator, 'POST', '/faults', {
+      path: '/api/v2/organizations/me',
+      status: 429,
+      body: { custom: true },
+      headers: { 'Retry-After': '7' },
+    });
     const custom = await call(emulator, token, '/api/v2/organizations/me');
     expect([custom.status, custom.json]).toEqual([429, { custom: true }]);
     expect(emulator.stats().faultsApplied).toBe(3);
@@ -52,7 +67,9 @@ describe('queued faults', () => {
     const emulator = createEmulator({ orgSizes: SIZES, faultControl: true });
     await control(emulator, 'POST', '/faults', { path: '/oauth/token', connectionReset: true });
     const credential = credentialOf(emulator, 'acme-prod');
-    await expect(emulator.handle(tokenRequest(credential.clientId, credential.clientSecret))).rejects.toBeInstanceOf(ConnectionResetError);
+    await expect(emulator.handle(tokenRequest(credential.clientId, credential.clientSecret))).rejects.toBeInstanceOf(
+      ConnectionResetError,
+    );
     await control(emulator, 'POST', '/faults', { path: '*', status: 500, count: 10 });
     expect((await control<{ faults: unknown[] }>(emulator, 'GET', '/faults')).body.faults).toHaveLength(1);
     await control(emulator, 'DELETE', '/faults');
@@ -63,7 +80,11 @@ describe('queued faults', () => {
 describe('through msw', () => {
   let mounted: MountedEmulator;
   beforeAll(() => {
-    mounted = mountEmulator({ orgSizes: [40, 20, 10], faultControl: true, extraHosts: ['https://login.mypurecloud.de', 'https://api.mypurecloud.de'] });
+    mounted = mountEmulator({
+      orgSizes: [40, 20, 10],
+      faultControl: true,
+      extraHosts: ['https://login.mypurecloud.de', 'https://api.mypurecloud.de'],
+    });
   });
   afterAll(() => mounted.close());
 
@@ -74,17 +95,26 @@ describe('through msw', () => {
       body: JSON.stringify({ path: '/api/v2/organizations/me', connectionReset: true }),
     });
     const token = await fetchToken(mounted.baseUrl, credentialOf(mounted.emulator, 'acme-prod'));
-    await expect(fetch(`${mounted.baseUrl}/api/v2/organizations/me`, { headers: { authorization: `Bearer ${token}` } })).rejects.toThrow();
-    expect((await fetch(`${mounted.baseUrl}/api/v2/organizations/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+    await expect(
+      fetch(`${mounted.baseUrl}/api/v2/organizations/me`, { headers: { authorization: `Bearer ${token}` } }),
+    ).rejects.toThrow();
+    expect(
+      (await fetch(`${mounted.baseUrl}/api/v2/organizations/me`, { headers: { authorization: `Bearer ${token}` } }))
+        .status,
+    ).toBe(200);
   });
 
   it('serves real regional host names and refuses a token on the wrong region API host', async () => {
     const globex = credentialOf(mounted.emulator, 'globex-eu');
     const token = await fetchToken('https://login.mypurecloud.de', globex);
-    const ok = await fetch('https://api.mypurecloud.de/api/v2/organizations/me', { headers: { authorization: `Bearer ${token}` } });
+    const ok = await fetch('https://api.mypurecloud.de/api/v2/organizations/me', {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(ok.status).toBe(200);
     const acme = await fetchToken(mounted.baseUrl, credentialOf(mounted.emulator, 'acme-prod'));
-    const wrongRegion = await fetch('https://api.mypurecloud.de/api/v2/organizations/me', { headers: { authorization: `Bearer ${acme}` } });
+    const wrongRegion = await fetch('https://api.mypurecloud.de/api/v2/organizations/me', {
+      headers: { authorization: `Bearer ${acme}` },
+    });
     expect(wrongRegion.status).toBe(401);
   });
 });
@@ -94,7 +124,12 @@ describe('client and org manipulation', () => {
     const clock = createFakeClock();
     const emulator = createEmulator({ orgSizes: SIZES, faultControl: true, now: clock.now });
     const before = credentialOf(emulator, 'acme-prod');
-    const rotated = await control<{ clientSecret: string }>(emulator, 'POST', `/clients/${before.clientId}/rotate-secret`, { graceMs: 30_000 });
+    const rotated = await control<{ clientSecret: string }>(
+      emulator,
+      'POST',
+      `/clients/${before.clientId}/rotate-secret`,
+      { graceMs: 30_000 },
+    );
     expect(rotated.body.clientSecret).not.toBe(before.clientSecret);
     expect(credentialOf(emulator, 'acme-prod').clientSecret).toBe(rotated.body.clientSecret);
     expect((await emulator.handle(tokenRequest(before.clientId, before.clientSecret))).status).toBe(200);
@@ -113,7 +148,11 @@ describe('client and org manipulation', () => {
     expect((await call(emulator, token, '/api/v2/organizations/me')).status).toBe(401);
     await control(emulator, 'POST', `/clients/${credential.clientId}/enable`);
     expect((await call(emulator, token, '/api/v2/organizations/me')).status).toBe(200);
-    const revoked = await control<{ revoked: number }>(emulator, 'POST', `/clients/${credential.clientId}/revoke-tokens`);
+    const revoked = await control<{ revoked: number }>(
+      emulator,
+      'POST',
+      `/clients/${credential.clientId}/revoke-tokens`,
+    );
     expect(revoked.body.revoked).toBe(1);
     expect((await call(emulator, token, '/api/v2/organizations/me')).status).toBe(401);
     expect((await control(emulator, 'POST', '/clients/nope/disable')).status).toBe(404);
@@ -123,21 +162,35 @@ describe('client and org manipulation', () => {
     const emulator = createEmulator({ orgSizes: SIZES, faultControl: true });
     const token = await getToken(emulator, credentialOf(emulator, 'acme-prod'));
     const org = (await call(emulator, token, '/api/v2/organizations/me')).json;
-    const mutated = await control<{ version: number; name: string }>(emulator, 'POST', '/tenants/acme-prod/mutate', { name: 'Acme (edited elsewhere)' });
+    const mutated = await control<{ version: number; name: string }>(emulator, 'POST', '/tenants/acme-prod/mutate', {
+      name: 'Acme (edited elsewhere)',
+    });
     expect(mutated.body).toMatchObject({ name: 'Acme (edited elsewhere)', version: (org.version as number) + 1 });
-    const put = await call(emulator, token, '/api/v2/organizations/me', { method: 'PUT', body: { ...org, name: 'Mine' } });
+    const put = await call(emulator, token, '/api/v2/organizations/me', {
+      method: 'PUT',
+      body: { ...org, name: 'Mine' },
+    });
     expect(put.status).toBe(409);
   });
 
   it('adds a client with chosen permissions and reports it with its secret', async () => {
     const emulator = createEmulator({ orgSizes: SIZES, faultControl: true });
-    const added = await control<{ clientId: string; clientSecret: string; permissions: string[] }>(emulator, 'POST', '/tenants/acme-sandbox/clients', { permissions: ['authorization:role:view'], rateLimitPerMinute: 10 });
+    const added = await control<{ clientId: string; clientSecret: string; permissions: string[] }>(
+      emulator,
+      'POST',
+      '/tenants/acme-sandbox/clients',
+      { permissions: ['authorization:role:view'], rateLimitPerMinute: 10 },
+    );
     expect(added.status).toBe(201);
     expect(added.body.permissions).toEqual(['authorization:role:view']);
     const token = await getToken(emulator, added.body);
     expect((await call(emulator, token, '/api/v2/authorization/roles')).status).toBe(200);
     expect((await call(emulator, token, '/api/v2/oauth/clients')).status).toBe(403);
-    const listed = await control<{ clients: Array<{ clientId: string }>; readOnly: { clientId: string } }>(emulator, 'GET', '/tenants/acme-sandbox/clients');
+    const listed = await control<{ clients: Array<{ clientId: string }>; readOnly: { clientId: string } }>(
+      emulator,
+      'GET',
+      '/tenants/acme-sandbox/clients',
+    );
     expect(listed.body.clients.map((client) => client.clientId)).toContain(added.body.clientId);
     expect(listed.body.readOnly.clientId).toBe(emulator.readOnlyCredential('acme-sandbox')?.clientId);
   });

@@ -5,18 +5,33 @@ import { parseEmulatorEnv } from '../../emulator/main-env';
 
 describe('parseEmulatorEnv', () => {
   it('applies the documented defaults', () => {
-    expect(parseEmulatorEnv({})).toEqual({ ok: true, tokenGenerated: true, options: { port: 8787, host: '127.0.0.1', seed: 42, faultControl: false } });
+    expect(parseEmulatorEnv({})).toEqual({
+      ok: true,
+      tokenGenerated: true,
+      options: { port: 8787, host: '127.0.0.1', seed: 42, faultControl: false },
+    });
   });
 
   it('reads every variable', () => {
     const result = parseEmulatorEnv({
-      EMULATOR_PORT: '0', EMULATOR_HOST: '0.0.0.0', EMULATOR_SEED: '9', EMULATOR_ORG_SIZES: '100, 20,5',
-      EMULATOR_FAULT_CONTROL: 'true', CONFIG_SERVICE_TOKEN: 'sixteen-chars-at-least',
+      EMULATOR_PORT: '0',
+      EMULATOR_HOST: '0.0.0.0',
+      EMULATOR_SEED: '9',
+      EMULATOR_ORG_SIZES: '100, 20,5',
+      EMULATOR_FAULT_CONTROL: 'true',
+      CONFIG_SERVICE_TOKEN: 'sixteen-chars-at-least',
     });
     expect(result).toEqual({
       ok: true,
       tokenGenerated: false,
-      options: { port: 0, host: '0.0.0.0', seed: 9, orgSizes: [100, 20, 5], faultControl: true, configServiceToken: 'sixteen-chars-at-least' },
+      options: {
+        port: 0,
+        host: '0.0.0.0',
+        seed: 9,
+        orgSizes: [100, 20, 5],
+        faultControl: true,
+        configServiceToken: 'sixteen-chars-at-least',
+      },
     });
   });
 
@@ -38,7 +53,12 @@ describe('parseEmulatorEnv', () => {
 describe('npm run emulator (emulator/main.ts)', () => {
   it('starts, prints its URLs, serves, and exits cleanly on SIGTERM', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'emulator/main.ts'], {
-      env: { ...process.env, EMULATOR_PORT: '0', EMULATOR_ORG_SIZES: '10,5', CONFIG_SERVICE_TOKEN: 'token-for-the-main-test' },
+      env: {
+        ...process.env,
+        EMULATOR_PORT: '0',
+        EMULATOR_ORG_SIZES: '10,5',
+        CONFIG_SERVICE_TOKEN: 'token-for-the-main-test',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -54,7 +74,9 @@ describe('npm run emulator (emulator/main.ts)', () => {
       });
     });
     expect(output).toContain(`${url}/api/v1/genesys/tenants`);
-    const tenants = await fetch(`${url}/api/v1/genesys/tenants`, { headers: { 'X-Service-Token': 'token-for-the-main-test' } });
+    const tenants = await fetch(`${url}/api/v1/genesys/tenants`, {
+      headers: { 'X-Service-Token': 'token-for-the-main-test' },
+    });
     expect(tenants.status).toBe(200);
     child.kill('SIGTERM');
     const [code] = (await once(child, 'exit')) as [number | null];

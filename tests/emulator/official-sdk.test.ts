@@ -9,7 +9,11 @@ import type { TenantCredential } from '../../emulator/index';
 type ApiClient = typeof platformClient.ApiClient;
 const sdk = platformClient as unknown as typeof platformClient & { ApiClientClass: new () => ApiClient };
 
-type ExtendedError = { status: number; headers: Record<string, string>; body: { code: string; message: string; contextId: string } };
+type ExtendedError = {
+  status: number;
+  headers: Record<string, string>;
+  body: { code: string; message: string; contextId: string };
+};
 
 let server: EmulatorServer;
 let credential: TenantCredential;
@@ -18,7 +22,13 @@ function newClient(): ApiClient {
   const client = new sdk.ApiClientClass();
   client.setPersistSettings(false);
   client.setEnvironment(credential.region);
-  client.setGateway({ host: '127.0.0.1', protocol: 'http', port: server.port, path_params_login: '', path_params_api: '' });
+  client.setGateway({
+    host: '127.0.0.1',
+    protocol: 'http',
+    port: server.port,
+    path_params_login: '',
+    path_params_api: '',
+  });
   return client;
 }
 
@@ -59,7 +69,10 @@ describe('purecloud-platform-client-v2 against the emulator', () => {
     const updated = await api.putOrganizationsMe({ body: { ...org, name: 'Acme Corp (SDK)' } });
     expect(updated.version).toBe(org.version + 1);
     expect(updated.name).toBe('Acme Corp (SDK)');
-    await expect(api.putOrganizationsMe({ body: { ...org, name: 'stale' } })).rejects.toMatchObject({ status: 409, code: 'general.conflict' });
+    await expect(api.putOrganizationsMe({ body: { ...org, name: 'stale' } })).rejects.toMatchObject({
+      status: 409,
+      code: 'general.conflict',
+    });
   });
 
   it('pages through every user of the org', async () => {
@@ -79,7 +92,10 @@ describe('purecloud-platform-client-v2 against the emulator', () => {
   it('searches users and follows nextPage with getUsersSearch', async () => {
     const client = await loggedIn();
     const api = new sdk.UsersApi(client);
-    const first = await api.postUsersSearch({ pageSize: 20, query: [{ type: 'EXACT', fields: ['state'], values: ['active'] }] });
+    const first = await api.postUsersSearch({
+      pageSize: 20,
+      query: [{ type: 'EXACT', fields: ['state'], values: ['active'] }],
+    });
     expect(first.types).toEqual(['users']);
     expect(first.results.length).toBe(20);
     const q64 = decodeURIComponent(first.nextPage?.split('q64=')[1] ?? '');
@@ -103,7 +119,13 @@ describe('purecloud-platform-client-v2 against the emulator', () => {
     expect(set.status).toBe(200);
     const client = new sdk.ApiClientClass();
     client.setEnvironment(limited.region);
-    client.setGateway({ host: '127.0.0.1', protocol: 'http', port: server.port, path_params_login: '', path_params_api: '' });
+    client.setGateway({
+      host: '127.0.0.1',
+      protocol: 'http',
+      port: server.port,
+      path_params_login: '',
+      path_params_api: '',
+    });
     await client.loginClientCredentialsGrant(limited.clientId, limited.clientSecret);
     client.setReturnExtendedResponses(true);
     const api = new sdk.OrganizationApi(client);

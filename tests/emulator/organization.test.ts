@@ -19,9 +19,30 @@ describe('GET /api/v2/organizations/me', () => {
     const { status, json } = await call(emulator, readOnly, '/api/v2/organizations/me');
     expect(status).toBe(200);
     expect(Object.keys(json).sort()).toEqual(
-      ['id', 'name', 'defaultLanguage', 'defaultCountryCode', 'thirdPartyOrgName', 'thirdPartyURI', 'domain', 'features', 'version', 'state', 'defaultSiteId', 'supportURI', 'voicemailEnabled', 'productPlatform', 'selfUri'].sort(),
+      [
+        'id',
+        'name',
+        'defaultLanguage',
+        'defaultCountryCode',
+        'thirdPartyOrgName',
+        'thirdPartyURI',
+        'domain',
+        'features',
+        'version',
+        'state',
+        'defaultSiteId',
+        'supportURI',
+        'voicemailEnabled',
+        'productPlatform',
+        'selfUri',
+      ].sort(),
     );
-    expect(json).toMatchObject({ name: 'Acme Corp', state: 'active', productPlatform: 'GenesysCloud', selfUri: `/api/v2/organizations/${json.id as string}` });
+    expect(json).toMatchObject({
+      name: 'Acme Corp',
+      state: 'active',
+      productPlatform: 'GenesysCloud',
+      selfUri: `/api/v2/organizations/${json.id as string}`,
+    });
     expect(Object.keys(json.features as object)).toHaveLength(13);
   });
 });
@@ -29,7 +50,10 @@ describe('GET /api/v2/organizations/me', () => {
 describe('PUT /api/v2/organizations/me', () => {
   it('accepts a GET-modify-PUT round trip and bumps the version', async () => {
     const current = (await call(emulator, admin, '/api/v2/organizations/me')).json;
-    const put = await call(emulator, admin, '/api/v2/organizations/me', { method: 'PUT', body: { ...current, name: 'Acme Corporation' } });
+    const put = await call(emulator, admin, '/api/v2/organizations/me', {
+      method: 'PUT',
+      body: { ...current, name: 'Acme Corporation' },
+    });
     expect(put.status).toBe(200);
     expect(put.json).toMatchObject({ name: 'Acme Corporation', version: (current.version as number) + 1 });
     expect((await call(emulator, admin, '/api/v2/organizations/me')).json.name).toBe('Acme Corporation');
@@ -37,8 +61,14 @@ describe('PUT /api/v2/organizations/me', () => {
 
   it('answers 409 general.conflict for a stale version', async () => {
     const current = (await call(emulator, admin, '/api/v2/organizations/me')).json;
-    await call(emulator, admin, '/api/v2/organizations/me', { method: 'PUT', body: { version: current.version, name: 'First' } });
-    const stale = await call(emulator, admin, '/api/v2/organizations/me', { method: 'PUT', body: { version: current.version, name: 'Second' } });
+    await call(emulator, admin, '/api/v2/organizations/me', {
+      method: 'PUT',
+      body: { version: current.version, name: 'First' },
+    });
+    const stale = await call(emulator, admin, '/api/v2/organizations/me', {
+      method: 'PUT',
+      body: { version: current.version, name: 'Second' },
+    });
     expect(stale.status).toBe(409);
     expect(stale.json.code).toBe('general.conflict');
     expect(isErrorBody(stale.json)).toBe(true);
@@ -51,7 +81,10 @@ describe('PUT /api/v2/organizations/me', () => {
     ['an empty name', { name: '' }, 'name'],
   ])('answers 400 naming the field for %s', async (_label, extra, field) => {
     const { version } = (await call(emulator, admin, '/api/v2/organizations/me')).json;
-    const response = await call(emulator, admin, '/api/v2/organizations/me', { method: 'PUT', body: { version, ...extra } });
+    const response = await call(emulator, admin, '/api/v2/organizations/me', {
+      method: 'PUT',
+      body: { version, ...extra },
+    });
     expect(response.status).toBe(400);
     expect(isErrorBody(response.json)).toBe(true);
     expect(JSON.stringify(response.json.details)).toContain(field);
@@ -64,36 +97,75 @@ describe('PUT /api/v2/organizations/me', () => {
   });
 
   it('answers 415 for a non-JSON content type and 400 for malformed JSON', async () => {
-    const text = await call(emulator, admin, '/api/v2/organizations/me', { method: 'PUT', rawBody: '{}', headers: { 'content-type': 'text/plain' } });
+    const text = await call(emulator, admin, '/api/v2/organizations/me', {
+      method: 'PUT',
+      rawBody: '{}',
+      headers: { 'content-type': 'text/plain' },
+    });
     expect([text.status, text.json.code]).toEqual([415, 'unsupported.media.type']);
-    const broken = await call(emulator, admin, '/api/v2/organizations/me', { method: 'PUT', rawBody: '{"version": ', headers: { 'content-type': 'application/json' } });
+    const broken = await call(emulator, admin, '/api/v2/organizations/me', {
+      method: 'PUT',
+      rawBody: '{"version": ',
+      headers: { 'content-type': 'application/json' },
+    });
     expect([broken.status, broken.json.code]).toEqual([400, 'bad.request']);
   });
 
   it('answers 403 missing.any.permissions without directory:organization:admin', async () => {
-    const response = await call(emulator, readOnly, '/api/v2/organizations/me', { method: 'PUT', body: { version: 1 } });
+    const response = await call(emulator, readOnly, '/api/v2/organizations/me', {
+      method: 'PUT',
+      body: { version: 1 },
+    });
     expect(response.status).toBe(403);
     expect(response.json).toMatchObject({
       code: 'missing.any.permissions',
-      message: 'Unable to perform the requested action. You must have at least one of the following permissions assigned: [directory:organization:admin]',
+      message:
+        'Unable to perform the requested action. You must have at least one of the following permissions assigned: [directory:organization:admin]',
     });
   });
 });
 
 describe('PATCH /api/v2/organizations/features/{featureName}', () => {
   it('toggles a feature and returns all thirteen', async () => {
-    const response = await call(emulator, admin, '/api/v2/organizations/features/informalPhotos', { method: 'PATCH', body: { enabled: true } });
+    const response = await call(emulator, admin, '/api/v2/organizations/features/informalPhotos', {
+      method: 'PATCH',
+      body: { enabled: true },
+    });
     expect(response.status).toBe(200);
     expect(Object.keys(response.json)).toHaveLength(13);
     expect(response.json.informalPhotos).toBe(true);
-    const off = await call(emulator, admin, '/api/v2/organizations/features/informalPhotos', { method: 'PATCH', body: { enabled: false } });
+    const off = await call(emulator, admin, '/api/v2/organizations/features/informalPhotos', {
+      method: 'PATCH',
+      body: { enabled: false },
+    });
     expect(off.json.informalPhotos).toBe(false);
   });
 
   it('rejects unknown features, bad bodies and read-only callers', async () => {
-    expect((await call(emulator, admin, '/api/v2/organizations/features/teleport', { method: 'PATCH', body: { enabled: true } })).status).toBe(400);
-    expect((await call(emulator, admin, '/api/v2/organizations/features/chat', { method: 'PATCH', body: { enabled: 'yes' } })).status).toBe(400);
-    expect((await call(emulator, readOnly, '/api/v2/organizations/features/chat', { method: 'PATCH', body: { enabled: true } })).status).toBe(403);
+    expect(
+      (
+        await call(emulator, admin, '/api/v2/organizations/features/teleport', {
+          method: 'PATCH',
+          body: { enabled: true },
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await call(emulator, admin, '/api/v2/organizations/features/chat', {
+          method: 'PATCH',
+          body: { enabled: 'yes' },
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await call(emulator, readOnly, '/api/v2/organizations/features/chat', {
+          method: 'PATCH',
+          body: { enabled: true },
+        })
+      ).status,
+    ).toBe(403);
   });
 });
 
@@ -107,12 +179,18 @@ describe('/api/v2/organizations/authentication/settings', () => {
       body: { multifactorAuthenticationRequired: true, passwordRequirements: { minimumLength: 12 } },
     });
     expect(patched.status).toBe(200);
-    expect(patched.json).toMatchObject({ multifactorAuthenticationRequired: true, passwordRequirements: { minimumLength: 12, minimumDigits: 1 } });
+    expect(patched.json).toMatchObject({
+      multifactorAuthenticationRequired: true,
+      passwordRequirements: { minimumLength: 12, minimumDigits: 1 },
+    });
   });
 
   it('needs directory:organization:admin and rejects unknown fields', async () => {
     expect((await call(emulator, readOnly, '/api/v2/organizations/authentication/settings')).status).toBe(403);
-    const bad = await call(emulator, admin, '/api/v2/organizations/authentication/settings', { method: 'PATCH', body: { mfa: true } });
+    const bad = await call(emulator, admin, '/api/v2/organizations/authentication/settings', {
+      method: 'PATCH',
+      body: { mfa: true },
+    });
     expect(bad.status).toBe(400);
     expect(bad.json.details).toEqual([{ fieldName: 'mfa', errorCode: 'unrecognized.field' }]);
   });
@@ -123,7 +201,11 @@ describe('/api/v2/organizations/limits/namespaces', () => {
     const list = await call(emulator, readOnly, '/api/v2/organizations/limits/namespaces');
     expect(list.json.entities).toEqual([{ name: 'platform.api' }]);
     const limits = await call(emulator, readOnly, '/api/v2/organizations/limits/namespaces/platform.api');
-    expect(limits.json.entities).toContainEqual({ key: 'client.credentials.token.rate.per.minute', namespace: 'platform.api', value: 300 });
+    expect(limits.json.entities).toContainEqual({
+      key: 'client.credentials.token.rate.per.minute',
+      namespace: 'platform.api',
+      value: 300,
+    });
     expect((await call(emulator, readOnly, '/api/v2/organizations/limits/namespaces/nope')).status).toBe(404);
   });
 });

@@ -34,10 +34,16 @@ describe('authentication and routing errors', () => {
   it('answers 401 authentication.required without a token and bad.credentials with a bad one', async () => {
     const emulator = createEmulator({ orgSizes: SIZES });
     const none = await call(emulator, undefined, '/api/v2/organizations/me');
-    expect(none.json).toMatchObject({ status: 401, code: 'authentication.required', message: 'No authentication bearer token specified in authorization header.' });
+    expect(none.json).toMatchObject({
+      status: 401,
+      code: 'authentication.required',
+      message: 'No authentication bearer token specified in authorization header.',
+    });
     const bad = await call(emulator, 'not-a-token', '/api/v2/organizations/me');
     expect(bad.json).toMatchObject({ status: 401, code: 'bad.credentials', message: 'Invalid login credentials.' });
-    const basic = await call(emulator, undefined, '/api/v2/organizations/me', { headers: { authorization: 'Basic abc' } });
+    const basic = await call(emulator, undefined, '/api/v2/organizations/me', {
+      headers: { authorization: 'Basic abc' },
+    });
     expect(basic.json.code).toBe('authentication.required');
   });
 
@@ -58,9 +64,13 @@ describe('authentication and routing errors', () => {
     const acme = credentialOf(emulator, 'acme-prod');
     const sandbox = credentialOf(emulator, 'acme-sandbox');
     const token = await getToken(emulator, acme);
-    const match = await call(emulator, token, '/api/v2/organizations/me', { headers: { 'X-Genesys-Organization': acme.orgId } });
+    const match = await call(emulator, token, '/api/v2/organizations/me', {
+      headers: { 'X-Genesys-Organization': acme.orgId },
+    });
     expect(match.status).toBe(200);
-    const mismatch = await call(emulator, token, '/api/v2/organizations/me', { headers: { 'X-Genesys-Organization': sandbox.orgId } });
+    const mismatch = await call(emulator, token, '/api/v2/organizations/me', {
+      headers: { 'X-Genesys-Organization': sandbox.orgId },
+    });
     expect(mismatch.status).toBe(403);
     expect(mismatch.json.code).toBe('not.authorized');
   });
@@ -80,7 +90,10 @@ describe('per-token rate limit', () => {
     const limited = await call(emulator, token, '/api/v2/organizations/me');
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toBe('55');
-    expect(limited.json).toMatchObject({ code: 'too.many.requests.retry.after', message: 'Rate limit exceeded the maximum. Retry the request in [55] seconds' });
+    expect(limited.json).toMatchObject({
+      code: 'too.many.requests.retry.after',
+      message: 'Rate limit exceeded the maximum. Retry the request in [55] seconds',
+    });
     expect(emulator.stats().rateLimited).toBe(1);
     clock.advance(55_000);
     expect((await call(emulator, token, '/api/v2/organizations/me')).status).toBe(200);
@@ -111,7 +124,11 @@ describe('stats', () => {
     expect(stats.requests).toBe(3);
     expect(stats.responsesByStatus).toEqual({ '200': 2, '404': 1 });
     expect(stats.requestsByOrg).toEqual({ [acme.orgId]: 1 });
-    expect(stats.recent.map((entry) => entry.path)).toEqual(['/oauth/token', '/api/v2/organizations/me', '/api/v2/nowhere']);
+    expect(stats.recent.map((entry) => entry.path)).toEqual([
+      '/oauth/token',
+      '/api/v2/organizations/me',
+      '/api/v2/nowhere',
+    ]);
     emulator.reset();
     expect(emulator.stats().requests).toBe(0);
   });
@@ -123,10 +140,26 @@ describe('bad input', () => {
     const token = await getToken(emulator, credentialOf(emulator, 'acme-prod'));
     const odd = [
       new Request(`${BASE}/api/v2/users/%E0%A4%A`, { headers: { authorization: `Bearer ${token}` } }),
-      new Request(`${BASE}/api/v2/users/search`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: 'null' }),
-      new Request(`${BASE}/api/v2/users/search`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '"string"' }),
-      new Request(`${BASE}/api/v2/users/search`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: '{}' }),
-      new Request(`${BASE}/api/v2/organizations/me`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: 'x'.repeat(600_000) }),
+      new Request(`${BASE}/api/v2/users/search`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: 'null',
+      }),
+      new Request(`${BASE}/api/v2/users/search`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: '"string"',
+      }),
+      new Request(`${BASE}/api/v2/users/search`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+        body: '{}',
+      }),
+      new Request(`${BASE}/api/v2/organizations/me`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: 'x'.repeat(600_000),
+      }),
     ];
     const statuses = [];
     for (const request of odd) {

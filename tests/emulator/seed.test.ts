@@ -19,7 +19,9 @@ describe('seeded data', () => {
   it('has the six demo tenants with the default sizes, regions, environments and groups', async () => {
     const emulator = createEmulator();
     const tenants = emulator.listTenantCredentials();
-    expect(tenants.map((tenant) => [tenant.tenantId, tenant.displayName, tenant.region, tenant.environment, tenant.group])).toEqual([
+    expect(
+      tenants.map((tenant) => [tenant.tenantId, tenant.displayName, tenant.region, tenant.environment, tenant.group]),
+    ).toEqual([
       ['acme-prod', 'Acme Corp', 'mypurecloud.com', 'production', 'Acme'],
       ['acme-sandbox', 'Acme Corp (sandbox)', 'mypurecloud.com', 'sandbox', 'Acme'],
       ['globex-eu', 'Globex Europe', 'mypurecloud.de', 'production', 'Globex'],
@@ -37,7 +39,11 @@ describe('seeded data', () => {
 
   it('is deterministic: same seed, same users and credentials; another seed differs', async () => {
     const sizes = [150, 40];
-    const [a, b, c] = [createEmulator({ orgSizes: sizes, seed: 7 }), createEmulator({ orgSizes: sizes, seed: 7 }), createEmulator({ orgSizes: sizes, seed: 8 })];
+    const [a, b, c] = [
+      createEmulator({ orgSizes: sizes, seed: 7 }),
+      createEmulator({ orgSizes: sizes, seed: 7 }),
+      createEmulator({ orgSizes: sizes, seed: 8 }),
+    ];
     expect(a.listTenantCredentials()).toEqual(b.listTenantCredentials());
     expect(a.readOnlyCredential('acme-prod')).toEqual(b.readOnlyCredential('acme-prod'));
     expect(a.listTenantCredentials()[0]?.clientId).not.toBe(c.listTenantCredentials()[0]?.clientId);

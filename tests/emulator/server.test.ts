@@ -34,7 +34,10 @@ describe('startEmulatorServer', () => {
 
   it('streams request bodies through', async () => {
     const { body: org } = await fetchJson<{ version: number }>(server.url, token, '/api/v2/organizations/me');
-    const put = await fetchJson(server.url, token, '/api/v2/organizations/me', { method: 'PUT', body: { version: org.version, supportURI: 'help@acme.example' } });
+    const put = await fetchJson(server.url, token, '/api/v2/organizations/me', {
+      method: 'PUT',
+      body: { version: org.version, supportURI: 'help@acme.example' },
+    });
     expect([put.status, put.body.supportURI]).toEqual([200, 'help@acme.example']);
   });
 
@@ -44,13 +47,17 @@ describe('startEmulatorServer', () => {
       headers: { 'x-service-token': server.emulator.configServiceToken, 'content-type': 'application/json' },
       body: JSON.stringify({ path: '/api/v2/tokens/me', connectionReset: true }),
     });
-    await expect(fetch(`${server.url}/api/v2/tokens/me`, { headers: { authorization: `Bearer ${token}` } })).rejects.toThrow();
+    await expect(
+      fetch(`${server.url}/api/v2/tokens/me`, { headers: { authorization: `Bearer ${token}` } }),
+    ).rejects.toThrow();
     expect((await fetchJson(server.url, token, '/api/v2/tokens/me')).status).toBe(200);
   });
 
   it('survives malformed HTTP and odd request targets', async () => {
     expect(await rawRequest('THIS IS NOT HTTP\r\n\r\n')).toContain('400');
-    expect(await rawRequest('GET /api/v2/users HTTP/1.1\r\nHost: bad host name!\r\nConnection: close\r\n\r\n')).toMatch(/^HTTP\/1\.1 401/);
+    expect(await rawRequest('GET /api/v2/users HTTP/1.1\r\nHost: bad host name!\r\nConnection: close\r\n\r\n')).toMatch(
+      /^HTTP\/1\.1 401/,
+    );
     expect(await rawRequest('GET //// HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n')).toMatch(/^HTTP\/1\.1 404/);
     expect((await fetchJson(server.url, token, '/api/v2/tokens/me')).status).toBe(200);
   });

@@ -6,14 +6,20 @@ import { BASE, basicAuth, call, credentialOf, getToken, tokenRequest } from './s
 const SIZES = [40, 20, 10];
 
 async function oauth(response: Response) {
-  return { status: response.status, body: (await response.json()) as Record<string, string>, headers: response.headers };
+  return {
+    status: response.status,
+    body: (await response.json()) as Record<string, string>,
+    headers: response.headers,
+  };
 }
 
 describe('POST /oauth/token', () => {
   it('issues an opaque bearer token with expires_in one second under the client validity', async () => {
     const emulator = createEmulator({ orgSizes: SIZES });
     const credential = credentialOf(emulator, 'acme-prod');
-    const { status, body, headers } = await oauth(await emulator.handle(tokenRequest(credential.clientId, credential.clientSecret)));
+    const { status, body, headers } = await oauth(
+      await emulator.handle(tokenRequest(credential.clientId, credential.clientSecret)),
+    );
     expect(status).toBe(200);
     expect(body.token_type).toBe('bearer');
     expect(body.expires_in).toBe(86399);
@@ -36,9 +42,33 @@ describe('POST /oauth/token', () => {
   it.each([
     ['a wrong secret', (id: string) => tokenRequest(id, 'not-the-secret')],
     ['an unknown client', () => tokenRequest('00000000-0000-4000-8000-000000000000', 'x')],
-    ['no Authorization header', () => new Request(`${BASE}/oauth/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'grant_type=client_credentials' })],
-    ['credentials in the body instead of Basic', (id: string, secret: string) => new Request(`${BASE}/oauth/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `grant_type=client_credentials&client_id=${id}&client_secret=${secret}` })],
-    ['a malformed Basic header', () => new Request(`${BASE}/oauth/token`, { method: 'POST', headers: { authorization: 'Basic !!!', 'content-type': 'application/x-www-form-urlencoded' }, body: 'grant_type=client_credentials' })],
+    [
+      'no Authorization header',
+      () =>
+        new Request(`${BASE}/oauth/token`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: 'grant_type=client_credentials',
+        }),
+    ],
+    [
+      'credentials in the body instead of Basic',
+      (id: string, secret: string) =>
+        new Request(`${BASE}/oauth/token`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: `grant_type=client_credentials&client_id=${id}&client_secret=${secret}`,
+        }),
+    ],
+    [
+      'a malformed Basic header',
+      () =>
+        new Request(`${BASE}/oauth/token`, {
+          method: 'POST',
+          headers: { authorization: 'Basic !!!', 'content-type': 'application/x-www-form-urlencoded' },
+          body: 'grant_type=client_credentials',
+        }),
+    ],
   ])('answers 401 invalid_client for %s', async (_label, build) => {
     const emulator = createEmulator({ orgSizes: SIZES });
     const credential = credentialOf(emulator, 'acme-prod');
@@ -55,7 +85,14 @@ describe('POST /oauth/token', () => {
       [tokenRequest(clientId, clientSecret, ''), 'invalid_request'],
       [tokenRequest(clientId, clientSecret, 'grant_type=magic'), 'unsupported_grant_type'],
       [tokenRequest(clientId, clientSecret, 'grant_type=authorization_code&code=x'), 'unauthorized_client'],
-      [new Request(`${BASE}/oauth/token`, { method: 'POST', headers: { authorization: basicAuth(clientId, clientSecret), 'content-type': 'application/json' }, body: '{"grant_type":"client_credentials"}' }), 'invalid_request'],
+      [
+        new Request(`${BASE}/oauth/token`, {
+          method: 'POST',
+          headers: { authorization: basicAuth(clientId, clientSecret), 'content-type': 'application/json' },
+          body: '{"grant_type":"client_credentials"}',
+        }),
+        'invalid_request',
+      ],
     ];
     for (const [request, error] of cases) {
       const { status, body } = await oauth(await emulator.handle(request));
@@ -103,8 +140,12 @@ describe('POST /oauth/token', () => {
   it('refuses a client on another region login host', async () => {
     const emulator = createEmulator({ orgSizes: SIZES });
     const globex = credentialOf(emulator, 'globex-eu'); // mypurecloud.de
-    const wrong = await emulator.handle(tokenRequest(globex.clientId, globex.clientSecret, undefined, 'https://login.mypurecloud.com'));
-    const right = await emulator.handle(tokenRequest(globex.clientId, globex.clientSecret, undefined, 'https://login.mypurecloud.de'));
+    const wrong = await emulator.handle(
+      tokenRequest(globex.clientId, globex.clientSecret, undefined, 'https://login.mypurecloud.com'),
+    );
+    const right = await emulator.handle(
+      tokenRequest(globex.clientId, globex.clientSecret, undefined, 'https://login.mypurecloud.de'),
+    );
     expect([wrong.status, right.status]).toEqual([401, 200]);
   });
 });

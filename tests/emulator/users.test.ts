@@ -2,16 +2,47 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type MountedEmulator, mountEmulator } from './support/msw-emulator';
 import { fetchJson, fetchToken } from './support/fetch-client';
 
-type User = { id: string; name: string; state: string; email: string; username: string; manager?: { id: string }; authorization?: { roles: unknown[]; permissions: string[] }; dateLastLogin?: string; division: { id: string } };
-type Listing = { entities: User[]; pageSize: number; pageNumber: number; total: number; pageCount: number; firstUri: string; selfUri: string; lastUri: string; nextUri?: string; previousUri?: string };
-type Search = { total: number; pageCount: number; pageSize: number; pageNumber: number; types: string[]; results: User[]; currentPage: string; nextPage?: string; previousPage?: string };
+type User = {
+  id: string;
+  name: string;
+  state: string;
+  email: string;
+  username: string;
+  manager?: { id: string };
+  authorization?: { roles: unknown[]; permissions: string[] };
+  dateLastLogin?: string;
+  division: { id: string };
+};
+type Listing = {
+  entities: User[];
+  pageSize: number;
+  pageNumber: number;
+  total: number;
+  pageCount: number;
+  firstUri: string;
+  selfUri: string;
+  lastUri: string;
+  nextUri?: string;
+  previousUri?: string;
+};
+type Search = {
+  total: number;
+  pageCount: number;
+  pageSize: number;
+  pageNumber: number;
+  types: string[];
+  results: User[];
+  currentPage: string;
+  nextPage?: string;
+  previousPage?: string;
+};
 
 let mounted: MountedEmulator;
 let token: string;
 let readOnlyToken: string;
 let noPermissionToken: string;
 
-beforeAll(async () => {
+beforeAll(() => {
   mounted = mountEmulator({ orgSizes: [300, 20], faultControl: true });
 });
 afterAll(() => mounted.close());
@@ -27,7 +58,10 @@ beforeEach(async () => {
     headers: { 'x-service-token': mounted.emulator.configServiceToken, 'content-type': 'application/json' },
     body: JSON.stringify({ permissions: [] }),
   });
-  noPermissionToken = await fetchToken(mounted.baseUrl, (await added.json()) as { clientId: string; clientSecret: string });
+  noPermissionToken = await fetchToken(
+    mounted.baseUrl,
+    (await added.json()) as { clientId: string; clientSecret: string },
+  );
 });
 
 const get = (path: string, as = token) => fetchJson<Listing>(mounted.baseUrl, as, path);
@@ -37,7 +71,12 @@ describe('GET /api/v2/users', () => {
     const first = await get('/api/v2/users?pageSize=100');
     expect(first.status).toBe(200);
     const { total, pageCount } = first.body;
-    expect(first.body).toMatchObject({ pageSize: 100, pageNumber: 1, firstUri: '/api/v2/users?pageSize=100&pageNumber=1', nextUri: '/api/v2/users?pageSize=100&pageNumber=2' });
+    expect(first.body).toMatchObject({
+      pageSize: 100,
+      pageNumber: 1,
+      firstUri: '/api/v2/users?pageSize=100&pageNumber=1',
+      nextUri: '/api/v2/users?pageSize=100&pageNumber=2',
+    });
     expect(first.body.previousUri).toBeUndefined();
     const seen = new Set<string>();
     let path: string | undefined = '/api/v2/users?pageSize=100';
@@ -82,16 +121,21 @@ describe('GET /api/v2/users', () => {
   });
 
   it('sorts by name, both directions, with both enum spellings', async () => {
-    const asc = (await get('/api/v2/users?pageSize=500&sortOrder=ascending')).body.entities.map((user) => user.name.toLowerCase());
+    const asc = (await get('/api/v2/users?pageSize=500&sortOrder=ascending')).body.entities.map((user) =>
+      user.name.toLowerCase(),
+    );
     expect([...asc].sort()).toEqual(asc);
-    const desc = (await get('/api/v2/users?pageSize=500&sortOrder=DESC')).body.entities.map((user) => user.name.toLowerCase());
+    const desc = (await get('/api/v2/users?pageSize=500&sortOrder=DESC')).body.entities.map((user) =>
+      user.name.toLowerCase(),
+    );
     expect(desc[0]).toBe(asc[asc.length - 1]);
   });
 
   it('expands authorization and dateLastLogin only when asked, in the SDK array form too', async () => {
     const plain = (await get('/api/v2/users?pageSize=50')).body.entities;
     expect(plain.some((user) => user.authorization || user.dateLastLogin)).toBe(false);
-    const expanded = (await get('/api/v2/users?pageSize=50&expand[]=authorization&expand[]=dateLastLogin')).body.entities;
+    const expanded = (await get('/api/v2/users?pageSize=50&expand[]=authorization&expand[]=dateLastLogin')).body
+      .entities;
     expect(expanded.every((user) => Array.isArray(user.authorization?.roles))).toBe(true);
     expect(expanded.some((user) => user.dateLastLogin)).toBe(true);
     expect(plain.filter((user) => user.manager).length).toBeGreaterThan(plain.length / 2);
@@ -124,7 +168,8 @@ describe('GET /api/v2/users/{userId}', () => {
 });
 
 describe('POST /api/v2/users/search', () => {
-  const search = (body: unknown, as = token) => fetchJson<Search>(mounted.baseUrl, as, '/api/v2/users/search', { method: 'POST', body });
+  const search = (body: unknown, as = token) =>
+    fetchJson<Search>(mounted.baseUrl, as, '/api/v2/users/search', { method: 'POST', body });
 
   it('answers the search envelope and follows nextPage via GET ?q64=', async () => {
     const first = await search({ pageSize: 10, query: [{ type: 'EXACT', fields: ['state'], values: ['active'] }] });
@@ -150,21 +195,46 @@ describe('POST /api/v2/users/search', () => {
     const all = await search({ pageSize: 100, query: [{ type: 'MATCH_ALL' }] });
     const someone = all.body.results[0]!;
     const [firstName, lastName] = someone.name.split(' ');
-    const contains = await search({ query: [{ type: 'CONTAINS', fields: ['email'], value: someone.email.slice(1, 6) }] });
+    const contains = await search({
+      query: [{ type: 'CONTAINS', fields: ['email'], value: someone.email.slice(1, 6) }],
+    });
     expect(contains.body.results.map((user) => user.id)).toContain(someone.id);
-    const starts = await search({ pageSize: 100, query: [{ type: 'STARTS_WITH', fields: ['name'], value: firstName!.slice(0, 3) }] });
-    expect(starts.body.results.every((user) => user.name.toLowerCase().split(' ').some((part) => part.startsWith(firstName!.slice(0, 3).toLowerCase())))).toBe(true);
+    const starts = await search({
+      pageSize: 100,
+      query: [{ type: 'STARTS_WITH', fields: ['name'], value: firstName!.slice(0, 3) }],
+    });
+    expect(
+      starts.body.results.every((user) =>
+        user.name
+          .toLowerCase()
+          .split(' ')
+          .some((part) => part.startsWith(firstName!.slice(0, 3).toLowerCase())),
+      ),
+    ).toBe(true);
     const term = await search({ pageSize: 100, query: [{ type: 'TERM', fields: ['name'], value: lastName }] });
     expect(term.body.results.length).toBeGreaterThan(0);
-    const terms = await search({ pageSize: 100, query: [{ type: 'TERMS', fields: ['email'], values: [someone.email, 'nobody@nowhere'] }] });
+    const terms = await search({
+      pageSize: 100,
+      query: [{ type: 'TERMS', fields: ['email'], values: [someone.email, 'nobody@nowhere'] }],
+    });
     expect(terms.body.results.map((user) => user.id)).toEqual([someone.id]);
     const required = await search({ query: [{ type: 'REQUIRED_FIELDS', fields: ['email'] }] });
     expect(required.body.total).toBe(all.body.total);
-    const without = await search({ query: [{ type: 'MATCH_ALL' }, { type: 'EXACT', fields: ['id'], value: someone.id, operator: 'NOT' }] });
+    const without = await search({
+      query: [{ type: 'MATCH_ALL' }, { type: 'EXACT', fields: ['id'], value: someone.id, operator: 'NOT' }],
+    });
     expect(without.body.total).toBe(all.body.total - 1);
-    const either = await search({ query: [{ type: 'EXACT', fields: ['id'], value: someone.id, operator: 'OR' }, { type: 'EXACT', fields: ['email'], value: 'nobody@nowhere', operator: 'OR' }] });
+    const either = await search({
+      query: [
+        { type: 'EXACT', fields: ['id'], value: someone.id, operator: 'OR' },
+        { type: 'EXACT', fields: ['email'], value: 'nobody@nowhere', operator: 'OR' },
+      ],
+    });
     expect(either.body.results.map((user) => user.id)).toEqual([someone.id]);
-    const byDivision = await search({ pageSize: 100, query: [{ type: 'EXACT', fields: ['division.id'], value: someone.division.id }] });
+    const byDivision = await search({
+      pageSize: 100,
+      query: [{ type: 'EXACT', fields: ['division.id'], value: someone.division.id }],
+    });
     expect(byDivision.body.results.every((user) => user.division.id === someone.division.id)).toBe(true);
   });
 
@@ -196,6 +266,14 @@ describe('POST /api/v2/users/search', () => {
   it('GET search needs a valid q64', async () => {
     expect((await fetchJson(mounted.baseUrl, token, '/api/v2/users/search')).status).toBe(400);
     expect((await fetchJson(mounted.baseUrl, token, '/api/v2/users/search?q64=%%%')).status).toBe(400);
-    expect((await fetchJson(mounted.baseUrl, token, `/api/v2/users/search?q64=${Buffer.from('not json').toString('base64')}`)).status).toBe(400);
+    expect(
+      (
+        await fetchJson(
+          mounted.baseUrl,
+          token,
+          `/api/v2/users/search?q64=${Buffer.from('not json').toString('base64')}`,
+        )
+      ).status,
+    ).toBe(400);
   });
 });

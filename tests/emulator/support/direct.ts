@@ -6,7 +6,12 @@ export const BASE = 'https://emulator.test';
 export const basicAuth = (clientId: string, secret: string): string =>
   `Basic ${Buffer.from(`${clientId}:${secret}`).toString('base64')}`;
 
-export function tokenRequest(clientId: string, secret: string, body = 'grant_type=client_credentials', base = BASE): Request {
+export function tokenRequest(
+  clientId: string,
+  secret: string,
+  body = 'grant_type=client_credentials',
+  base = BASE,
+): Request {
   return new Request(`${base}/oauth/token`, {
     method: 'POST',
     headers: { authorization: basicAuth(clientId, secret), 'content-type': 'application/x-www-form-urlencoded' },
@@ -14,7 +19,10 @@ export function tokenRequest(clientId: string, secret: string, body = 'grant_typ
   });
 }
 
-export async function getToken(emulator: Emulator, credential: Pick<TenantCredential, 'clientId' | 'clientSecret'>): Promise<string> {
+export async function getToken(
+  emulator: Emulator,
+  credential: Pick<TenantCredential, 'clientId' | 'clientSecret'>,
+): Promise<string> {
   const response = await emulator.handle(tokenRequest(credential.clientId, credential.clientSecret));
   if (response.status !== 200) throw new Error(`token request failed: ${response.status} ${await response.text()}`);
   return ((await response.json()) as { access_token: string }).access_token;
@@ -49,7 +57,14 @@ export function credentialOf(emulator: Emulator, tenantId: string): TenantCreden
 }
 
 /** Asserts the ErrorBody shape and returns it typed. */
-export type ErrorBodyShape = { message: string; code: string; status: number; contextId: string; details: unknown[]; errors: unknown[] };
+export type ErrorBodyShape = {
+  message: string;
+  code: string;
+  status: number;
+  contextId: string;
+  details: unknown[];
+  errors: unknown[];
+};
 
 export function isErrorBody(value: unknown): value is ErrorBodyShape {
   if (typeof value !== 'object' || value === null) return false;

@@ -1,7 +1,10 @@
 // fetch-based helpers for tests that go through msw (or a real socket) instead of handle().
 import type { TenantCredential } from '../../../emulator/index';
 
-export async function fetchToken(baseUrl: string, credential: Pick<TenantCredential, 'clientId' | 'clientSecret'>): Promise<string> {
+export async function fetchToken(
+  baseUrl: string,
+  credential: Pick<TenantCredential, 'clientId' | 'clientSecret'>,
+): Promise<string> {
   const response = await fetch(`${baseUrl}/oauth/token`, {
     method: 'POST',
     headers: {
@@ -22,7 +25,10 @@ export async function fetchJson<T = Record<string, unknown>>(
 ): Promise<{ status: number; body: T; headers: Headers }> {
   const response = await fetch(`${baseUrl}${path}`, {
     method: init.method ?? 'GET',
-    headers: { authorization: `Bearer ${token}`, ...(init.body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   });
   return { status: response.status, body: (await response.json()) as T, headers: response.headers };

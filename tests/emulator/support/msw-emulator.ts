@@ -20,7 +20,9 @@ export type MountedEmulator = {
   close(): void;
 };
 
-export function mountEmulator(options: EmulatorOptions & { baseUrl?: string; extraHosts?: string[] } = {}): MountedEmulator {
+export function mountEmulator(
+  options: EmulatorOptions & { baseUrl?: string; extraHosts?: string[] } = {},
+): MountedEmulator {
   const { baseUrl = DEFAULT_BASE_URL, extraHosts = [], ...emulatorOptions } = options;
   const emulator = createEmulator(emulatorOptions);
   const handler = async ({ request }: { request: Request }) => {
