@@ -32,6 +32,15 @@ describe('startEmulatorServer', () => {
     expect(headers.get('cache-control')).toBe('no-cache, no-store, must-revalidate');
   });
 
+  it('answers HEAD like GET without a body', async () => {
+    const response = await fetch(`${server.url}/api/v2/tokens/me`, {
+      method: 'HEAD',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('');
+  });
+
   it('streams request bodies through', async () => {
     const { body: org } = await fetchJson<{ version: number }>(server.url, token, '/api/v2/organizations/me');
     const put = await fetchJson(server.url, token, '/api/v2/organizations/me', {
