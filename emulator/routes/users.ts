@@ -40,6 +40,7 @@ function listUsers({ org, query, url }: ApiContext): EmulatorResult {
   if (isResult(expand)) return expand;
   const ids = new Set(multiParam(query, 'id'));
   const jabberIds = new Set(multiParam(query, 'jabberId'));
+  // A cap on ids per request is UNVERIFIED; 100 keeps URLs sane and is refused loudly above it.
   if (ids.size > 100)
     return badRequest('At most 100 ids may be requested at once.', [{ fieldName: 'id', errorCode: 'invalid.value' }]);
 
