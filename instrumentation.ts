@@ -1,17 +1,10 @@
 /**
- * Runs once when a server instance starts, before it takes requests: a bad environment stops
- * the process here with every bad variable named, instead of surfacing as a 500 later.
+ * Runs once when a server instance starts, before it takes requests. Node-only work lives in
+ * lib/startup.ts, imported only on the Node runtime (the pattern the Next.js docs recommend).
  */
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { getEnv, EnvError } = await import('./lib/env');
-  try {
-    getEnv();
-  } catch (error) {
-    if (error instanceof EnvError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
+  if (process.env.NEXT_RUNTIME === 'nodejs') {
+    const { validateEnvironmentOrExit } = await import('./lib/startup');
+    validateEnvironmentOrExit();
   }
 }

@@ -36,7 +36,7 @@ async function waitForHealth(url: string, child: { exitCode: number | null }): P
   for (let attempt = 0; attempt < 600 && child.exitCode === null; attempt++) {
     try {
       const response = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2000) });
-      await response.body?.cancel();
+      await response.arrayBuffer().catch(() => undefined);
       if (response.status < 500 || response.status === 503) return true;
     } catch {
       // not listening yet

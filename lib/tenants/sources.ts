@@ -64,7 +64,8 @@ export function createConfigServiceSource(options: ConfigServiceOptions): Tenant
         );
       }
       if (!response.ok) {
-        await response.body?.cancel();
+        // Drain rather than cancel: cancelling an unread body can hang some fetch interceptors.
+        await response.arrayBuffer().catch(() => undefined);
         throw new TenantSourceError(`config service answered HTTP ${response.status}`, 'rejected');
       }
       return parseTenantList(unwrapTenants(parseJson(await response.text(), 'config service response')));
