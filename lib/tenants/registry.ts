@@ -1,4 +1,7 @@
+import { BrokenCircuitError } from 'cockatiel';
+import { TenantAccessError } from '../genesys/errors';
 import type { TenantProblem } from './parse-tenant-list';
+import { withCircuitBreaker, type BreakerState } from './source-breaker';
 import type { TenantSource } from './sources';
 import type { Tenant } from './tenant-schema';
 
@@ -14,11 +17,22 @@ export interface RegistryStatus {
   lastError?: { message: string; at: number };
   problems: TenantProblem[];
   tenantCount: number;
+  breaker: BreakerState;
+  /** Epoch ms at which each rotating tenant's credentials are next re-read. */
+  rotationDueAt: Record<string, number>;
 }
 
+export type CredentialsChangedListener = (tenantId: string, reason: 'rotated' | 'secret-changed' | 'removed') => void;
+
 export interface TenantRegistry {
-  /** Tenants from the last successful load; loads (or refreshes, when stale) first. */
+  /** Tenants from the last successful load; loads (or refreshes, when stale or rotation is due) first. */
   list(): Promise<Tenant[]>;
+  /** One tenant, or TenantAccessError tenant_unavailable: never another tenant, never a default. */
+  get(tenantId: string): Promise<Tenant>;
+  /** Forces one re-read (token endpoint said invalid_client); the tenant if its credentials changed. */
+  refreshCredentials(tenantId: string): Promise<Tenant | undefined>;
+  /** Called when a tenant's cached tokens must go: rotation, a changed secret, removal. */
+  onCredentialsChanged(listener: CredentialsChangedListener): () => void;
   status(): RegistryStatus;
 }
 
@@ -27,60 +41,128 @@ export interface TenantRegistryOptions {
   refreshIntervalMs: number;
   logger: RegistryLogger;
   now?: () => number;
+  breaker?: { failureThreshold: number; halfOpenAfterMs: number };
 }
 
+const sameCredentials = (a: Tenant, b: Tenant) => a.clientId === b.clientId && a.clientSecret === b.clientSecret;
+
 /**
- * Holds the last valid tenant list. A failed refresh keeps serving it (stale but valid) and is
- * reported in status(); concurrent callers share one load. Breaker, rotation and per-tenant
- * health build on this in the client-core work.
+ * Holds the last valid tenant list. A failed refresh keeps serving it (stale but valid), is
+ * logged, and counts toward a circuit breaker; concurrent callers share one load. Credential
+ * changes and rotation deadlines notify listeners so cached tokens are evicted at once.
  */
 export function createTenantRegistry(options: TenantRegistryOptions): TenantRegistry {
   const { source, refreshIntervalMs, logger, now = Date.now } = options;
-  let tenants: Tenant[] | undefined;
+  const guarded = withCircuitBreaker(source, options.breaker ?? { failureThreshold: 3, halfOpenAfterMs: 30_000 });
+  const listeners = new Set<CredentialsChangedListener>();
+  const rotatedAt = new Map<string, number>();
+  let tenants: Map<string, Tenant> | undefined;
   let loadedAt: number | undefined;
   let lastError: RegistryStatus['lastError'];
   let problems: TenantProblem[] = [];
   let inFlight: Promise<void> | undefined;
 
+  const notify = (tenantId: string, reason: Parameters<CredentialsChangedListener>[1]) => {
+    logger.info({ tenantId, reason }, 'tenant credentials changed; evicting tokens');
+    for (const listener of listeners) listener(tenantId, reason);
+  };
+
+  function apply(next: Tenant[]): void {
+    const previous = tenants;
+    tenants = new Map(next.map((t) => [t.tenantId, t]));
+    for (const [id, old] of previous ?? []) {
+      const fresh = tenants.get(id);
+      if (!fresh) notify(id, 'removed');
+      else if (!sameCredentials(old, fresh)) notify(id, 'secret-changed');
+    }
+    for (const id of tenants.keys()) if (!rotatedAt.has(id)) rotatedAt.set(id, now());
+  }
+
   async function load(): Promise<void> {
     try {
-      const result = await source.load();
-      tenants = result.tenants;
+      const result = await guarded.load();
+      apply(result.tenants);
       problems = result.problems;
       loadedAt = now();
       lastError = undefined;
-      for (const problem of result.problems) {
-        logger.warn({ source: source.kind, ...problem }, 'tenant entry skipped');
-      }
+      for (const problem of result.problems) logger.warn({ source: source.kind, ...problem }, 'tenant entry skipped');
     } catch (error) {
-      const message = error instanceof Error ? error.message : 'unknown error';
+      const message =
+        error instanceof BrokenCircuitError
+          ? 'tenant source circuit open after repeated failures'
+          : error instanceof Error
+            ? error.message
+            : 'unknown error';
       lastError = { message, at: now() };
       logger.warn({ source: source.kind, err: message, stale: tenants !== undefined }, 'tenant source failed');
-      if (tenants === undefined) throw error;
+      if (tenants === undefined)
+        throw new TenantAccessError('*', 'tenant_unavailable', `Tenant list unavailable: ${message}`);
     }
   }
 
-  function refresh(): Promise<void> {
+  function reload(): Promise<void> {
     inFlight ??= load().finally(() => {
       inFlight = undefined;
     });
     return inFlight;
   }
 
+  function dueRotations(): string[] {
+    const due: string[] = [];
+    for (const tenant of tenants?.values() ?? []) {
+      const interval = tenant.rotationIntervalMs;
+      if (interval && now() - (rotatedAt.get(tenant.tenantId) ?? 0) >= interval) due.push(tenant.tenantId);
+    }
+    return due;
+  }
+
+  async function ensureFresh(): Promise<void> {
+    const stale = loadedAt === undefined || now() - loadedAt >= refreshIntervalMs;
+    const rotating = dueRotations();
+    if (tenants === undefined || stale || rotating.length > 0) await reload();
+    for (const id of rotating) {
+      rotatedAt.set(id, now());
+      if (tenants?.has(id)) notify(id, 'rotated');
+    }
+  }
+
   return {
     async list() {
-      const stale = loadedAt === undefined || now() - loadedAt >= refreshIntervalMs;
-      if (tenants === undefined || stale) await refresh();
-      return tenants ?? [];
+      await ensureFresh();
+      return [...(tenants?.values() ?? [])];
+    },
+    async get(tenantId) {
+      await ensureFresh();
+      const tenant = tenants?.get(tenantId);
+      if (!tenant) throw new TenantAccessError(tenantId, 'tenant_unavailable', `Tenant ${tenantId} is not configured`);
+      return tenant;
+    },
+    async refreshCredentials(tenantId) {
+      const before = tenants?.get(tenantId);
+      await reload();
+      const after = tenants?.get(tenantId);
+      return after && (!before || !sameCredentials(before, after)) ? after : undefined;
+    },
+    onCredentialsChanged(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
     status() {
+      const rotationDueAt: Record<string, number> = {};
+      for (const tenant of tenants?.values() ?? []) {
+        if (tenant.rotationIntervalMs) {
+          rotationDueAt[tenant.tenantId] = (rotatedAt.get(tenant.tenantId) ?? 0) + tenant.rotationIntervalMs;
+        }
+      }
       return {
         source: source.kind,
         sourceDescription: source.describe,
         loadedAt,
         lastError,
         problems,
-        tenantCount: tenants?.length ?? 0,
+        tenantCount: tenants?.size ?? 0,
+        breaker: guarded.state(),
+        rotationDueAt,
       };
     },
   };
