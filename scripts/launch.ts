@@ -7,30 +7,9 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { EnvError, hasTenantSource, parseEnv, type Env } from '../lib/env';
+import { startEmbeddedDemo } from './embedded-demo';
 
 type Mode = 'start' | 'dev';
-
-interface Embedded {
-  childEnv: Record<string, string>;
-  close(): Promise<void>;
-  tenantLines: string[];
-}
-
-async function startEmbeddedEmulator(env: Env): Promise<Embedded> {
-  const { startEmulatorServer } = await import('../emulator/server');
-  const server = await startEmulatorServer({ port: env.EMULATOR_PORT, host: '127.0.0.1' });
-  const tenants = server.emulator.listTenantCredentials();
-  return {
-    childEnv: {
-      CONFIG_SERVICE_URL: `${server.url}/api/v1/genesys/tenants`,
-      CONFIG_SERVICE_TOKEN: server.emulator.configServiceToken,
-      GENESYS_GATEWAY_URL: server.url,
-      PORTAL_MODE: 'embedded-demo',
-    },
-    close: () => server.close(),
-    tenantLines: tenants.map((t) => `  ${t.tenantId.padEnd(16)} ${t.displayName} (${t.region}, ${t.environment})`),
-  };
-}
 
 async function waitForHealth(url: string, child: { exitCode: number | null }): Promise<boolean> {
   for (let attempt = 0; attempt < 600 && child.exitCode === null; attempt++) {
@@ -63,7 +42,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
-  const embedded = hasTenantSource(env) ? undefined : await startEmbeddedEmulator(env);
+  const embedded = hasTenantSource(env) ? undefined : await startEmbeddedDemo(env);
   // The demo has well-known logins: it must never be reachable from another machine.
   const host = embedded ? '127.0.0.1' : env.HOST;
   if (embedded && env.HOST !== '127.0.0.1')
@@ -71,7 +50,7 @@ async function main(): Promise<void> {
 
   const child = spawn('node_modules/.bin/next', [mode, '-H', host, '-p', String(env.PORT)], {
     stdio: 'inherit',
-    env: { ...process.env, ...embedded?.childEnv },
+    env: { ...process.env, ...embedded?.env },
   });
   const shutdown = (signal: NodeJS.Signals) => {
     if (child.exitCode === null) child.kill(signal);

@@ -1,0 +1,29 @@
+/**
+ * The embedded default: the Genesys Cloud emulator on loopback with the demo tenants, and the
+ * environment that points the portal's config service and API gateway at it. Used by the
+ * launcher (`npm start`) and the operator CLI (`npm run tenants`) when nothing is configured.
+ */
+import type { Env } from '../lib/env';
+
+export interface EmbeddedDemo {
+  /** Variables that make the portal (or a CLI) use the emulator. */
+  env: Record<string, string>;
+  tenantLines: string[];
+  close(): Promise<void>;
+}
+
+export async function startEmbeddedDemo(env: Pick<Env, 'EMULATOR_PORT'>): Promise<EmbeddedDemo> {
+  const { startEmulatorServer } = await import('../emulator/server');
+  const server = await startEmulatorServer({ port: env.EMULATOR_PORT, host: '127.0.0.1' });
+  const tenants = server.emulator.listTenantCredentials();
+  return {
+    env: {
+      CONFIG_SERVICE_URL: `${server.url}/api/v1/genesys/tenants`,
+      CONFIG_SERVICE_TOKEN: server.emulator.configServiceToken,
+      GENESYS_GATEWAY_URL: server.url,
+      PORTAL_MODE: 'embedded-demo',
+    },
+    tenantLines: tenants.map((t) => `  ${t.tenantId.padEnd(16)} ${t.displayName} (${t.region}, ${t.environment})`),
+    close: () => server.close(),
+  };
+}
