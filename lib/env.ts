@@ -24,6 +24,9 @@ export const envSchema = z
     CONFIG_SERVICE_TOKEN: optionalString,
     CONFIG_REFRESH_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(60_000),
     GENESYS_GATEWAY_URL: optionalUrl,
+    REDIS_URL: optionalString.pipe(
+      z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
+    ),
     PORTAL_MODE: z.enum(['configured', 'embedded-demo']).default('configured'),
     EMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   })

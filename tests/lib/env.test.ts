@@ -50,3 +50,11 @@ describe('parseEnv', () => {
     expect(hasTenantSource(env)).toBe(true);
   });
 });
+
+describe('REDIS_URL', () => {
+  it('accepts redis:// and rediss:// only', () => {
+    expect(parseEnv({ REDIS_URL: 'redis://127.0.0.1:6379' }).REDIS_URL).toBe('redis://127.0.0.1:6379');
+    expect(parseEnv({ REDIS_URL: 'rediss://cache.internal:6380/0' }).REDIS_URL).toBeDefined();
+    expect(() => parseEnv({ REDIS_URL: 'http://127.0.0.1:6379' })).toThrow(/REDIS_URL: must be a redis/);
+  });
+});
