@@ -80,3 +80,62 @@ export class TenantAccessError extends Error {
     this.name = 'TenantAccessError';
   }
 }
+
+/**
+ * A path parameter or operation that would not stay inside /api/v2/ on the tenant's own host
+ * (empty, `/`, `..`, pre-encoded `%`, control characters). A programming or input error, never
+ * sent upstream; the message names the parameter, not its value.
+ */
+export class InvalidApiRequestError extends Error {
+  constructor(
+    readonly operation: string,
+    readonly reason: string,
+  ) {
+    super(`Invalid Genesys request for ${operation}: ${reason}`);
+    this.name = 'InvalidApiRequestError';
+  }
+}
+
+// `domain:entity:action` (a role may use `*`); inside brackets a bare word such as `admin` is
+// a permission too (PATCH /users requires "ANY admin, directory:user:edit, ...").
+const SCOPED_PERMISSION = /^[A-Za-z][\w*-]*(?::[\w*-]+){1,4}$/;
+const BARE_PERMISSION = /^[A-Za-z][\w*-]*$/;
+
+/**
+ * Permission names out of a 403 message. The documented form is a bracketed, comma-separated
+ * list ("…assigned: [a:b:c, d:e:f]", genesys-api.md §10) but the exact rendering is UNVERIFIED,
+ * so several brackets, quotes and stray whitespace are tolerated, and without brackets any
+ * `a:b:c`-looking word counts.
+ */
+export function parseMissingPermissions(...texts: Array<string | undefined>): string[] {
+  const found = new Set<string>();
+  for (const text of texts) {
+    if (!text) continue;
+    const groups = [...text.matchAll(/\[([^\]]*)\]/g)].map((match) => match[1] ?? '');
+    const bracketed = groups.length > 0;
+    for (const group of bracketed ? groups : [text]) {
+      for (const raw of group.split(/[\s,;]+/)) {
+        const word = raw.replace(/^["'`(]+|["'`).:]+$/g, '');
+        if (SCOPED_PERMISSION.test(word) || (bracketed && BARE_PERMISSION.test(word))) found.add(word);
+      }
+    }
+  }
+  return [...found];
+}
+
+/** The 403 message an org admin can act on: what is missing and where to grant it. */
+export function missingPermissionsMessage(operation: string, permissions: string[], anyOf: boolean): string {
+  if (permissions.length === 0)
+    return (
+      `The tenant's OAuth client is not allowed to perform ${operation}. In Genesys Cloud, check the roles ` +
+      `granted to the client (Admin > OAuth > the client > Roles) and their permissions (Admin > Roles).`
+    );
+  const list = permissions.join(', ');
+  const which = permissions.length === 1 ? 'permission' : anyOf ? 'one of the permissions' : 'the permissions';
+  const grant = permissions.length === 1 ? 'Grant it' : anyOf ? 'Grant one of them' : 'Grant them';
+  return (
+    `The tenant's OAuth client lacks ${which} ${list} needed for ${operation}. ${grant} to a role ` +
+    `(Genesys Cloud Admin > Roles > the role > Permissions) and assign that role to the OAuth client ` +
+    `(Admin > OAuth > the client > Roles).`
+  );
+}
