@@ -1,0 +1,53 @@
+/**
+ * The stores behind the token provider and the rate governor: Redis when a URL (or client) is
+ * given, so several instances share tokens, locks and pacing; in-memory otherwise (one instance).
+ * No `server-only`: benches and child processes import this under plain tsx.
+ */
+import type { Redis } from 'ioredis';
+import type { DistributedLock, TokenCache } from '../genesys/ports';
+import type { RateStore } from '../genesys/rate-store';
+import { createMemoryLock } from './memory-lock';
+import { createMemoryRateStore } from './memory-rate-store';
+import { createMemoryTokenCache } from './memory-token-cache';
+import { createRedisClient } from './redis-client';
+import { createRedisLock } from './redis-lock';
+import { createRedisRateStore } from './redis-rate-store';
+import { createRedisTokenCache } from './redis-token-cache';
+
+export interface UpstreamStores {
+  kind: 'redis' | 'memory';
+  cache: TokenCache;
+  lock: DistributedLock;
+  rateStore: RateStore;
+  /** Disconnects a client this function created; a client passed in is left to its owner. */
+  close(): Promise<void>;
+}
+
+export function createUpstreamStores(
+  options: { redisUrl?: string; redis?: Redis; now?: () => number } = {},
+): UpstreamStores {
+  const redis = options.redis ?? (options.redisUrl ? createRedisClient(options.redisUrl) : undefined);
+  if (!redis) {
+    return {
+      kind: 'memory',
+      cache: createMemoryTokenCache(options.now),
+      lock: createMemoryLock(options.now),
+      rateStore: createMemoryRateStore(),
+      close: () => Promise.resolve(),
+    };
+  }
+  const owned = options.redis === undefined;
+  return {
+    kind: 'redis',
+    cache: createRedisTokenCache(redis),
+    lock: createRedisLock(redis),
+    rateStore: createRedisRateStore(redis),
+    async close() {
+      if (owned) await redis.quit().catch(() => redis.disconnect());
+    },
+  };
+}
+
+export { createMemoryLock, createMemoryRateStore, createMemoryTokenCache };
+export { createRedisClient, createRedisLock, createRedisRateStore, createRedisTokenCache };
+export { tenantKey } from './keys';
