@@ -31,10 +31,23 @@ const STATUS_CODES: Record<number, string> = {
   504: 'request.timeout',
 };
 
+/** Retry-After of a scripted 429 that names none. */
+export const DEFAULT_FAULT_RETRY_AFTER_SECONDS = 1;
+
 function faultResponse(fault: QueuedFault & { status: number }, correlationId: string): Response {
-  const headers = fault.headers ?? {};
+  const headers = { ...fault.headers };
+  // A custom body means the test crafts the whole answer itself; leave it exactly as given.
   if (fault.body !== undefined) return jsonResponse(fault.status, fault.body, correlationId, headers);
   const code = STATUS_CODES[fault.status] ?? 'emulated.fault';
+  if (fault.status === 429) {
+    // Every real 429 since 2021-11-10 carries an integer Retry-After and names it in the message
+    // (genesys-api.md §11); a default scripted 429 must too, or a portal's back-off goes untested.
+    const given = Object.entries(headers).find(([name]) => name.toLowerCase() === 'retry-after')?.[1];
+    const seconds = given ?? String(DEFAULT_FAULT_RETRY_AFTER_SECONDS);
+    if (given === undefined) headers['Retry-After'] = seconds;
+    const message = `Rate limit exceeded the maximum. Retry the request in [${seconds}] seconds`;
+    return errorResponse(429, code, message, correlationId, [], headers);
+  }
   return errorResponse(fault.status, code, `Emulated fault (HTTP ${fault.status}).`, correlationId, [], headers);
 }
 

@@ -2,15 +2,23 @@
 // Lets tests script upstream 5xx, 429 bursts, slow answers and dropped connections.
 import { z } from 'zod';
 
+/** RFC 9110 token characters for header names; visible ASCII, space and tab for values. */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const HEADER_VALUE = /^[\t\x20-\x7e]*$/;
+
 export const faultSpecSchema = z
   .object({
     /** Exact path, or a glob where `*` matches any run of characters (including `/`). */
     path: z.string().min(1).max(500),
     method: z.string().min(1).max(10).optional(),
-    status: z.number().int().min(100).max(599).optional(),
+    // 1xx cannot be a final Response (the Response constructor throws RangeError), so the
+    // range starts at 200: a fault must never turn into a rejected handle() or a 500.
+    status: z.number().int().min(200).max(599).optional(),
     /** JSON body to send with `status`; defaults to a matching ErrorBody. */
     body: z.unknown().optional(),
-    headers: z.record(z.string(), z.string()).optional(),
+    // Validated here, when the fault is queued: an invalid name or value would otherwise make
+    // `new Headers()` throw while answering the victim request.
+    headers: z.record(z.string().regex(HEADER_NAME), z.string().regex(HEADER_VALUE)).optional(),
     latencyMs: z.number().int().min(0).max(600_000).optional(),
     connectionReset: z.boolean().optional(),
     count: z.number().int().min(1).max(1_000_000).default(1),

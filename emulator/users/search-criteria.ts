@@ -3,6 +3,7 @@
 // NOT → must_not; several `fields` match if any field does. Text matching is case-insensitive.
 import { z } from 'zod';
 import type { UserRecord } from '../model';
+import { regexRisk } from './regex-guard';
 
 export const SEARCH_FIELDS = [
   'name',
@@ -152,6 +153,8 @@ export function checkCriterion(criterion: Criterion, path: string): { field: str
     for (const pattern of [criterion.value, ...(criterion.values ?? [])]) {
       if (pattern === undefined) continue;
       if (pattern.length > 200) return { field: `${path}.value`, message: 'regular expression too long' };
+      const risk = regexRisk(pattern);
+      if (risk) return { field: `${path}.value`, message: `regular expression refused: ${risk}` };
       try {
         new RegExp(pattern, 'u');
       } catch {

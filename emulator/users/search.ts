@@ -6,6 +6,7 @@ import type { OrgState } from '../world';
 import { type EmulatorResult, okResult } from '../result';
 import { badRequest, invalidValue } from '../http/errors';
 import { fromZodError } from '../http/zod-errors';
+import { tooDeep, tooDeepError } from '../http/body';
 import { USER_EXPANDS, renderUser } from '../render/user';
 import { compareByName } from './directory';
 import { SEARCH_FIELDS, checkCriterion, compileCriteria, criterionSchema, fieldValue } from './search-criteria';
@@ -52,6 +53,8 @@ export function decodeQ64(q64: string): unknown {
 }
 
 export function searchUsers(org: OrgState, body: unknown, extraExpand: readonly string[] = []): EmulatorResult {
+  // The q64 form skips readJsonBody, so the nesting guard is repeated here for both forms.
+  if (tooDeep(body)) return tooDeepError();
   const parsed = searchRequestSchema.safeParse(body);
   if (!parsed.success) return fromZodError(parsed.error, body);
   const request = parsed.data;
