@@ -95,7 +95,7 @@ describe('buildApiUrl', () => {
 
   it('refuses unknown operations, unknown regions and missing params', () => {
     const tenant = { region: 'mypurecloud.com' as const };
-    expect(() => buildApiUrl(tenant, 'users.delete' as OperationId, {})).toThrow(InvalidApiRequestError);
+    expect(() => buildApiUrl(tenant, 'users.delete' as OperationId, {} as never)).toThrow(InvalidApiRequestError);
     expect(() => buildApiUrl({ region: 'evil.example' as RegionEnvironment }, 'organizations.me', {})).toThrow(
       InvalidApiRequestError,
     );
