@@ -9,6 +9,8 @@ type Bench = () => Promise<void>;
 
 const BENCHES: Record<string, () => Promise<{ run: Bench }>> = {
   emulator: () => import('./emulator'),
+  tokens: () => import('./tokens'),
+  pacing: () => import('./pacing'),
 };
 
 async function main() {
