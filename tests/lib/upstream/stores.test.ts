@@ -5,6 +5,7 @@ import type { Redis } from 'ioredis';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import type { DistributedLock, TokenCache } from '../../../lib/genesys/ports';
 import { gcraReserve } from '../../../lib/genesys/rate-gcra';
+import { getRedis, tenantKey } from '../../../lib/redis';
 import type { RateStore } from '../../../lib/genesys/rate-store';
 import {
   createMemoryLock,
@@ -107,6 +108,16 @@ describe('redis details', () => {
     } finally {
       dead.disconnect();
     }
+  });
+
+  it('getRedis: one client per URL per process; tenantKey always names the tenant', async () => {
+    const url = inject('redisUrl');
+    const client = getRedis(url);
+    expect(getRedis(url)).toBe(client);
+    expect(getRedis(`${url}/1`)).not.toBe(client);
+    expect(await client.ping()).toBe('PONG');
+    expect(tenantKey('acme-prod', 'token')).toBe('genesys:tenant:acme-prod:token');
+    await Promise.all([client.quit(), getRedis(`${url}/1`).quit()]);
   });
 
   it('createUpstreamStores: Redis with a URL, memory without', async () => {
