@@ -131,7 +131,7 @@ export function createGenesysClient(options: GenesysClientOptions): GenesysClien
     const token = await getToken(tenant, operation, budget);
     let response = await send(token);
     let text = await readText(response, operation, budget);
-    if (response.status === 401 && parseErrorBody(text).code === 'bad.credentials') {
+    if (response.status === 401 && isRejectedToken(parseErrorBody(text).code)) {
       // Revoked or expired early: evict exactly this token (a newer one survives) and retry once.
       logger.info({ tenantId: tenant.tenantId, operation, requestId }, 'genesys token rejected; re-acquiring once');
       await tokenProvider.invalidate(tenant.tenantId, token.value);
@@ -187,6 +187,12 @@ export function createGenesysClient(options: GenesysClientOptions): GenesysClien
 
   return { request };
 }
+
+// `bad.credentials` is the documented code for an invalid/expired/revoked token;
+// `credentials.expired` is only reported by a third-party client (UNVERIFIED) and costs
+// nothing to treat alike. `authentication.required` means we sent no token: a bug, not retried.
+const isRejectedToken = (code: string | undefined): boolean =>
+  code === 'bad.credentials' || code === 'credentials.expired';
 
 const MAX_MESSAGE = 500;
 

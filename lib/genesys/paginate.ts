@@ -114,8 +114,8 @@ export function paginateEntities<Op extends ListOperation>(
   });
 }
 
-/** A users-search page: the first one is the POST, later ones the q64 of `nextPage`. */
-export type SearchPage = { q64?: string };
+/** A users-search page: the first one is the POST, later ones the q64 (and expand) of `nextPage`. */
+export type SearchPage = { q64?: string; expand?: string[] };
 
 /** Every user matching a search: POST users/search, then GET users/search?q64= of each nextPage. */
 export function paginateUserSearch(
@@ -129,19 +129,22 @@ export function paginateUserSearch(
     const response =
       page.q64 === undefined
         ? await client.request(tenant, 'users.search', { ...call, body: searchBody })
-        : await client.request(tenant, 'users.searchNext', { ...call, query: { q64: page.q64 } });
+        : await client.request(tenant, 'users.searchNext', { ...call, query: { q64: page.q64, expand: page.expand } });
     if (!response.nextPage || response.results.length === 0) return { items: response.results, next: undefined };
-    return { items: response.results, next: { q64: q64Of(response.nextPage) } };
+    return { items: response.results, next: searchPageOf(response.nextPage) };
   });
 }
 
 /**
- * Only the q64 parameter is taken from nextPage; the link itself is never followed, so an
- * upstream (or injected) absolute URL cannot redirect the tenant's token to another host.
+ * Only q64 (and expand, in case the link carries it outside q64: UNVERIFIED) are taken from
+ * nextPage; the link itself is never followed, so an absolute URL in it cannot send the
+ * tenant's token to another host.
  */
-function q64Of(nextPage: string): string {
-  const q64 = new URL(nextPage, 'https://placeholder.invalid').searchParams.get('q64');
+function searchPageOf(nextPage: string): SearchPage {
+  const params = new URL(nextPage, 'https://placeholder.invalid').searchParams;
+  const q64 = params.get('q64');
   if (!q64) throw new GenesysContractError('users.search', ['nextPage: no q64 parameter']);
+  const expand = params.getAll('expand');
   // URLSearchParams decodes a raw `+` to a space; base64 has no spaces, so restore it.
-  return q64.replace(/ /g, '+');
+  return { q64: q64.replace(/ /g, '+'), ...(expand.length > 0 ? { expand } : {}) };
 }

@@ -71,6 +71,15 @@ describe('createGenesysClient', () => {
       expect(h.sent[2]?.headers.Authorization).not.toBe(`Bearer ${oldToken}`);
     });
 
+    it('treats credentials.expired (UNVERIFIED code) like bad.credentials', async () => {
+      const h = harness();
+      const body = { status: 401, code: 'credentials.expired', message: 'expired' };
+      await env.fault({ path: ORG_PATH, status: 401, body });
+      await expect(getOrganization(h.client, env.tenant())).resolves.toMatchObject({ id: env.tenant().orgId });
+      expect(h.tokens.invalidated).toHaveLength(1);
+      expect(h.sent).toHaveLength(2);
+    });
+
     it('a second 401 is a GenesysApiError, not a loop', async () => {
       const h = harness();
       await env.fault({ path: ORG_PATH, status: 401, count: 5 });

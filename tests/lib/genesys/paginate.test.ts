@@ -137,4 +137,25 @@ describe('paginateUserSearch', () => {
     expectExactlyOnce(ids, expected);
     expect(env.clock.sleeps).toEqual([3_000, 3_000]);
   });
+
+  it('takes only q64 from nextPage: an absolute link to another host is never followed', async () => {
+    const h = harness();
+    const user = { id: 'u-1', name: 'One', state: 'active' };
+    const evil = 'https://evil.example/api/v2/users/search?q64=eyJwYWdlTnVtYmVyIjoyfQ%3D%3D&expand=authorization';
+    await env.fault({
+      path: '/api/v2/users/search',
+      method: 'POST',
+      status: 200,
+      body: { total: 2, pageCount: 2, pageSize: 1, pageNumber: 1, nextPage: evil, results: [user] },
+    });
+    const iterator = paginateUserSearch(h.client, env.tenant(), ACTIVE);
+    await expect(iterator.next()).resolves.toEqual({ done: false, value: user });
+    await iterator.next().catch(() => undefined); // the emulator refuses the forged q64; fine
+    expect(h.sent.map((s) => new URL(s.url).origin)).toEqual([env.mounted.baseUrl, env.mounted.baseUrl]);
+    expect(new URL(h.sent[1]?.url ?? '').searchParams.getAll('expand')).toEqual(['authorization']);
+    expect(iterator.cursor).toEqual({
+      page: { q64: 'eyJwYWdlTnVtYmVyIjoyfQ==', expand: ['authorization'] },
+      offset: 0,
+    });
+  });
 });
