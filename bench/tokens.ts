@@ -18,22 +18,16 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { startEmulatorServer } from '../emulator/server';
-import type { Clock, TenantConnection } from '../lib/genesys/ports';
+import type { TenantConnection } from '../lib/genesys/ports';
 import { createTokenProvider } from '../lib/genesys/token-provider';
 import { createUpstreamStores } from '../lib/upstream/index';
+import { systemClock as realClock } from '../lib/upstream/system-clock';
 
 const PROCESSES = 4;
 const CALLS = 500;
 const ORG_SIZES = [5, 5, 5];
 
-export const realClock: Clock = {
-  now: Date.now,
-  sleep: (ms, signal) =>
-    new Promise((resolve, reject) => {
-      const timer = setTimeout(resolve, ms);
-      signal?.addEventListener('abort', () => (clearTimeout(timer), reject(signal.reason as Error)), { once: true });
-    }),
-};
+export { realClock };
 
 /** REDIS_URL if set, else a private redis-server on a free port (like the test global setup). */
 export async function withRedis<T>(work: (url: string) => Promise<T>): Promise<T> {

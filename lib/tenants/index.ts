@@ -1,38 +1,24 @@
 import 'server-only';
-import { getEnv, type Env } from '../env';
+import { getEnv } from '../env';
+import { createGenesysRuntime, type GenesysRuntime } from '../genesys-runtime';
 import { logger } from '../logger';
-import { createTenantRegistry, type TenantRegistry } from './registry';
-import { createConfigServiceSource, createFileSource, type TenantSource } from './sources';
+import type { TenantRegistry } from './registry';
 
 export { toPublicTenant, type PublicTenant, type Tenant } from './tenant-schema';
 export type { RegistryStatus, TenantRegistry } from './registry';
+export { TenantSourceMissingError } from './source-from-env';
 
-export class TenantSourceMissingError extends Error {
-  constructor() {
-    super('No tenant source configured: set TENANTS_FILE or CONFIG_SERVICE_URL (npm start does this for the demo).');
-    this.name = 'TenantSourceMissingError';
-  }
+// One runtime per process; globalThis keeps it across dev-server module reloads.
+const globalForRuntime = globalThis as typeof globalThis & { __genesysRuntime?: GenesysRuntime };
+
+export function getGenesysRuntime(): GenesysRuntime {
+  globalForRuntime.__genesysRuntime ??= createGenesysRuntime({
+    env: getEnv(),
+    logger: logger.child({ component: 'genesys' }),
+  });
+  return globalForRuntime.__genesysRuntime;
 }
-
-function createSourceFromEnv(env: Env): TenantSource {
-  if (env.TENANTS_FILE) return createFileSource(env.TENANTS_FILE);
-  if (env.CONFIG_SERVICE_URL && env.CONFIG_SERVICE_TOKEN) {
-    return createConfigServiceSource({ url: env.CONFIG_SERVICE_URL, token: env.CONFIG_SERVICE_TOKEN });
-  }
-  throw new TenantSourceMissingError();
-}
-
-// One registry per process; globalThis keeps it across dev-server module reloads.
-const globalForRegistry = globalThis as typeof globalThis & { __tenantRegistry?: TenantRegistry };
 
 export function getTenantRegistry(): TenantRegistry {
-  if (!globalForRegistry.__tenantRegistry) {
-    const env = getEnv();
-    globalForRegistry.__tenantRegistry = createTenantRegistry({
-      source: createSourceFromEnv(env),
-      refreshIntervalMs: env.CONFIG_REFRESH_INTERVAL_MS,
-      logger: logger.child({ component: 'tenant-registry' }),
-    });
-  }
-  return globalForRegistry.__tenantRegistry;
+  return getGenesysRuntime().registry;
 }

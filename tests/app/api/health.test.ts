@@ -7,9 +7,10 @@ import { tenantEntry } from '../../lib/tenants/fixtures';
 // The handler reads env and the registry once per process; each case loads fresh modules.
 async function loadHandler(env: Record<string, string>) {
   vi.resetModules();
-  delete (globalThis as { __tenantRegistry?: unknown }).__tenantRegistry;
+  delete (globalThis as { __genesysRuntime?: unknown }).__genesysRuntime;
   for (const key of ['TENANTS_FILE', 'CONFIG_SERVICE_URL', 'CONFIG_SERVICE_TOKEN']) vi.stubEnv(key, '');
   vi.stubEnv('LOG_LEVEL', 'silent');
+  vi.stubEnv('REDIS_URL', '');
   for (const [key, value] of Object.entries(env)) vi.stubEnv(key, value);
   return (await import('@/app/api/health/route')).GET;
 }

@@ -1,0 +1,86 @@
+/**
+ * Wires the framework-free Genesys core to this server: the tenant registry (file or config
+ * service), shared stores (Redis when REDIS_URL is set, memory otherwise), the token provider,
+ * the rate governor, the client, and per-tenant health. One runtime per process.
+ *
+ * No `server-only` import here: the operator CLI (`npm run tenants`) runs this under plain
+ * Node. Nothing in it reaches the browser: components may not import it (lint).
+ */
+import { createGenesysClient, createRateGovernor, createTokenProvider } from './genesys';
+import type { FetchLike, GenesysClient, GenesysLogger, TenantConnection, TokenProvider } from './genesys';
+import type { Env } from './env';
+import { createSourceFromEnv } from './tenants/source-from-env';
+import { toConnection } from './tenants/connection';
+import { createTenantHealthStore, type TenantHealth, type TenantHealthStore } from './tenants/health';
+import { createTenantRegistry, type RegistryLogger, type TenantRegistry } from './tenants/registry';
+import { createUpstreamStores, type UpstreamStores } from './upstream';
+import { systemClock } from './upstream/system-clock';
+
+export interface GenesysRuntime {
+  registry: TenantRegistry;
+  client: GenesysClient;
+  tokenProvider: TokenProvider;
+  health: TenantHealthStore;
+  stores: UpstreamStores['kind'];
+  /** The tenant's connection, or TenantAccessError: never another tenant's credentials. */
+  connectionFor(tenantId: string): Promise<TenantConnection>;
+  healthOf(tenantId: string): TenantHealth;
+  close(): Promise<void>;
+}
+
+export interface GenesysRuntimeOptions {
+  env: Env;
+  logger: GenesysLogger & RegistryLogger;
+  fetch?: FetchLike;
+}
+
+export function createGenesysRuntime({ env, logger, fetch = globalThis.fetch }: GenesysRuntimeOptions): GenesysRuntime {
+  const gatewayUrl = env.GENESYS_GATEWAY_URL ? new URL(env.GENESYS_GATEWAY_URL) : undefined;
+  const registry = createTenantRegistry({
+    source: createSourceFromEnv(env),
+    refreshIntervalMs: env.CONFIG_REFRESH_INTERVAL_MS,
+    logger,
+  });
+  const stores = createUpstreamStores({ redisUrl: env.REDIS_URL });
+  const health = createTenantHealthStore();
+  const tokenProvider = createTokenProvider({
+    fetch,
+    clock: systemClock,
+    logger,
+    cache: stores.cache,
+    lock: stores.lock,
+    gatewayUrl,
+    health: health.recorder,
+    refreshCredentials: async (tenantId) => {
+      const fresh = await registry.refreshCredentials(tenantId);
+      return fresh ? toConnection(fresh) : undefined;
+    },
+  });
+  // A rotated or changed secret must not keep a token issued under the old one alive.
+  registry.onCredentialsChanged((tenantId) => {
+    tokenProvider.invalidate(tenantId).catch((error: unknown) => {
+      logger.warn({ tenantId, err: error instanceof Error ? error.message : 'unknown' }, 'token eviction failed');
+    });
+  });
+  const governor = createRateGovernor({ clock: systemClock, store: stores.rateStore });
+  const client = createGenesysClient({
+    fetch,
+    clock: systemClock,
+    logger,
+    tokenProvider,
+    governor,
+    gatewayUrl,
+    defaults: { maxAttempts: 4, timeoutMs: 30_000, maxWaitMs: 10_000 },
+  });
+
+  return {
+    registry,
+    client,
+    tokenProvider,
+    health,
+    stores: stores.kind,
+    connectionFor: async (tenantId) => toConnection(await registry.get(tenantId)),
+    healthOf: (tenantId) => health.snapshot(tenantId, registry.status()),
+    close: () => stores.close(),
+  };
+}
