@@ -64,10 +64,7 @@ export class GenesysTimeoutError extends Error {
 }
 
 export type TenantFailureCode =
-  | 'credentials_invalid'
-  | 'tenant_binding_mismatch'
-  | 'token_endpoint_error'
-  | 'tenant_unavailable';
+  'credentials_invalid' | 'tenant_binding_mismatch' | 'token_endpoint_error' | 'tenant_unavailable';
 
 /** The tenant cannot be used at all right now; fails closed, never falls back to another tenant. */
 export class TenantAccessError extends Error {

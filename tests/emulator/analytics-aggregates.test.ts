@@ -18,7 +18,18 @@ const QUEUES = seedQueues(mulberry32(11), ORG, 4);
 const NOW = Date.parse('2025-06-01T00:00:00.000Z');
 const INPUT: AggregatesInput = { queues: QUEUES, orgId: ORG.id, seed: 42, now: NOW };
 const DAY = '2025-05-06T00:00:00.000Z/2025-05-07T00:00:00.000Z'; // a Tuesday
-const CORE_METRICS = ['nOffered', 'tHandle', 'tTalk', 'tAcw', 'tAnswered', 'tAbandon', 'nTransferred', 'tHeld', 'nOverSla', 'oServiceLevel'] as const;
+const CORE_METRICS = [
+  'nOffered',
+  'tHandle',
+  'tTalk',
+  'tAcw',
+  'tAnswered',
+  'tAbandon',
+  'nTransferred',
+  'tHeld',
+  'nOverSla',
+  'oServiceLevel',
+] as const;
 
 // Building requests as the SDK's own type proves the accepted shape matches ConversationAggregationQuery.
 const query = (overrides: Partial<Models.ConversationAggregationQuery> = {}): Models.ConversationAggregationQuery => ({
@@ -46,10 +57,13 @@ function expectError(result: EmulatorResult, code: string, messagePart?: string)
 
 const fail = (body: unknown) => queryConversationAggregates(INPUT, body);
 
-const metricOf = (metrics: AggregateMetricData[], name: string): MetricStats | undefined => metrics.find((m) => m.metric === name)?.stats;
+const metricOf = (metrics: AggregateMetricData[], name: string): MetricStats | undefined =>
+  metrics.find((m) => m.metric === name)?.stats;
 
 // Totals per metric across every group and bucket of a response.
-function totals(response: ConversationAggregateQueryResponse): Map<string, Required<Pick<MetricStats, 'count' | 'sum' | 'min' | 'max'>>> {
+function totals(
+  response: ConversationAggregateQueryResponse,
+): Map<string, Required<Pick<MetricStats, 'count' | 'sum' | 'min' | 'max'>>> {
   const out = new Map<string, { count: number; sum: number; min: number; max: number }>();
   for (const result of response.results ?? []) {
     for (const data of result.data) {
@@ -69,12 +83,32 @@ function totals(response: ConversationAggregateQueryResponse): Map<string, Requi
   return out;
 }
 
-const STAT_KEYS = ['max', 'min', 'count', 'countNegative', 'countPositive', 'sum', 'current', 'ratio', 'numerator', 'denominator', 'target', 'p95', 'p99', 'calculatedMetricValue'];
+const STAT_KEYS = [
+  'max',
+  'min',
+  'count',
+  'countNegative',
+  'countPositive',
+  'sum',
+  'current',
+  'ratio',
+  'numerator',
+  'denominator',
+  'target',
+  'p95',
+  'p99',
+  'calculatedMetricValue',
+];
 const INTERVAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z\/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 describe('queryConversationAggregates response shape', () => {
   it('matches ConversationAggregateQueryResponse field for field', () => {
-    const response = run(query({ groupBy: ['queueId'], views: [{ target: 'tHandle', name: 'handleOver8m', function: 'rangeBound', range: { gte: 480_000 } }] }));
+    const response = run(
+      query({
+        groupBy: ['queueId'],
+        views: [{ target: 'tHandle', name: 'handleOver8m', function: 'rangeBound', range: { gte: 480_000 } }],
+      }),
+    );
     expect(Object.keys(response)).toEqual(['results']);
     expect(response.results?.length).toBe(QUEUES.length);
     for (const result of response.results ?? []) {
@@ -89,7 +123,8 @@ describe('queryConversationAggregates response shape', () => {
           for (const key of Object.keys(m.stats)) expect(STAT_KEYS).toContain(key);
           if (m.metric.startsWith('n')) expect(Object.keys(m.stats)).toEqual(['count']);
           if (m.metric.startsWith('t')) expect(Object.keys(m.stats).sort()).toEqual(['count', 'max', 'min', 'sum']);
-          if (m.metric === 'oServiceLevel') expect(Object.keys(m.stats).sort()).toEqual(['denominator', 'numerator', 'ratio', 'target']);
+          if (m.metric === 'oServiceLevel')
+            expect(Object.keys(m.stats).sort()).toEqual(['denominator', 'numerator', 'ratio', 'target']);
         }
         for (const v of data.views ?? []) expect(Object.keys(v.stats)).toEqual(['count']);
       }
@@ -128,9 +163,9 @@ describe('determinism', () => {
   });
 
   it('reads an offset the same as its UTC equivalent', () => {
-    expect(run(query({ interval: '2025-05-06T02:00:00+02:00/2025-05-07T02:00:00+02:00' })).results?.[0]?.data[0]?.metrics).toEqual(
-      run(query()).results?.[0]?.data[0]?.metrics,
-    );
+    expect(
+      run(query({ interval: '2025-05-06T02:00:00+02:00/2025-05-07T02:00:00+02:00' })).results?.[0]?.data[0]?.metrics,
+    ).toEqual(run(query()).results?.[0]?.data[0]?.metrics);
   });
 
   it('does not depend on when the request is made once the interval is complete', () => {
@@ -147,7 +182,9 @@ describe('granularity', () => {
   });
 
   it('splits into contiguous aligned buckets, cutting the last one at the interval end', () => {
-    const response = run(query({ interval: '2025-05-06T08:00:00Z/2025-05-06T10:30:00Z', granularity: 'PT1H', metrics: ['nOffered'] }));
+    const response = run(
+      query({ interval: '2025-05-06T08:00:00Z/2025-05-06T10:30:00Z', granularity: 'PT1H', metrics: ['nOffered'] }),
+    );
     const intervals = response.results?.[0]?.data.map((d) => d.interval);
     expect(intervals).toEqual([
       '2025-05-06T08:00:00.000Z/2025-05-06T09:00:00.000Z',
@@ -162,7 +199,9 @@ describe('granularity', () => {
   });
 
   it('omits empty buckets', () => {
-    const response = run(query({ interval: '2025-05-06T00:00:00Z/2025-05-06T00:05:00Z', granularity: 'PT1M', groupBy: ['queueId'] }));
+    const response = run(
+      query({ interval: '2025-05-06T00:00:00Z/2025-05-06T00:05:00Z', granularity: 'PT1M', groupBy: ['queueId'] }),
+    );
     for (const result of response.results ?? []) expect(result.data.length).toBeLessThanOrEqual(5);
   });
 });
@@ -177,13 +216,16 @@ describe('groupBy and filter', () => {
     expect(all).toBeGreaterThan(50);
   });
 
-  it.each([['queueId'], ['mediaType'], ['direction'], ['queueId', 'mediaType', 'direction'], ['divisionId']])('groupBy %j partitions the total', (...groupBy) => {
-    const response = run(query({ groupBy }));
-    expect(offered(query({ groupBy }))).toBe(all);
-    const keys = new Set(response.results?.map((r) => JSON.stringify(r.group)));
-    expect(keys.size).toBe(response.results?.length);
-    for (const r of response.results ?? []) expect(Object.keys(r.group ?? {}).sort()).toEqual([...groupBy].sort());
-  });
+  it.each([['queueId'], ['mediaType'], ['direction'], ['queueId', 'mediaType', 'direction'], ['divisionId']])(
+    'groupBy %j partitions the total',
+    (...groupBy) => {
+      const response = run(query({ groupBy }));
+      expect(offered(query({ groupBy }))).toBe(all);
+      const keys = new Set(response.results?.map((r) => JSON.stringify(r.group)));
+      expect(keys.size).toBe(response.results?.length);
+      for (const r of response.results ?? []) expect(Object.keys(r.group ?? {}).sort()).toEqual([...groupBy].sort());
+    },
+  );
 
   it('reports only known values for the simulated dimensions', () => {
     for (const r of run(query({ groupBy: ['queueId', 'mediaType', 'direction'] })).results ?? []) {
@@ -199,14 +241,29 @@ describe('groupBy and filter', () => {
   });
 
   it('filters on a queue', () => {
-    const response = run(query({ groupBy: ['queueId'], filter: { type: 'and', predicates: [{ dimension: 'queueId', value: queueId }] } }));
+    const response = run(
+      query({ groupBy: ['queueId'], filter: { type: 'and', predicates: [{ dimension: 'queueId', value: queueId }] } }),
+    );
     expect(response.results?.map((r) => r.group?.queueId)).toEqual([queueId]);
   });
 
   it('combines predicates with or, and clauses with and', () => {
-    const either = { type: 'or', predicates: [{ dimension: 'queueId', value: queueId }, { type: 'dimension', dimension: 'queueId', operator: 'matches', value: otherId }] };
+    const either = {
+      type: 'or',
+      predicates: [
+        { dimension: 'queueId', value: queueId },
+        { type: 'dimension', dimension: 'queueId', operator: 'matches', value: otherId },
+      ],
+    };
     const two = offered(query({ filter: either }));
-    const voiceOfTwo = offered(query({ filter: { type: 'and', clauses: [either, { type: 'and', predicates: [{ dimension: 'mediaType', value: 'voice' }] }] } }));
+    const voiceOfTwo = offered(
+      query({
+        filter: {
+          type: 'and',
+          clauses: [either, { type: 'and', predicates: [{ dimension: 'mediaType', value: 'voice' }] }],
+        },
+      }),
+    );
     const first = offered(query({ filter: { type: 'and', predicates: [{ dimension: 'queueId', value: queueId }] } }));
     expect(two).toBeGreaterThan(first);
     expect(two).toBeLessThan(all);
@@ -215,8 +272,12 @@ describe('groupBy and filter', () => {
   });
 
   it('supports exists and notExists', () => {
-    expect(offered(query({ filter: { type: 'and', predicates: [{ dimension: 'queueId', operator: 'exists' }] } }))).toBe(all);
-    expect(offered(query({ filter: { type: 'and', predicates: [{ dimension: 'userId', operator: 'notExists' }] } }))).toBe(all);
+    expect(
+      offered(query({ filter: { type: 'and', predicates: [{ dimension: 'queueId', operator: 'exists' }] } })),
+    ).toBe(all);
+    expect(
+      offered(query({ filter: { type: 'and', predicates: [{ dimension: 'userId', operator: 'notExists' }] } })),
+    ).toBe(all);
     expect(run(query({ filter: { type: 'and', predicates: [{ dimension: 'userId', value: 'u1' }] } }))).toEqual({});
   });
 
@@ -347,28 +408,55 @@ describe('validation', () => {
   });
 
   it('rejects an interval that ends before or at its start', () => {
-    expectError(fail(query({ interval: '2025-05-07T00:00:00Z/2025-05-06T00:00:00Z' })), 'bad.request', 'end must be after the start');
-    expectError(fail(query({ interval: '2025-05-06T00:00:00Z/2025-05-06T00:00:00Z' })), 'bad.request', 'end must be after the start');
+    expectError(
+      fail(query({ interval: '2025-05-07T00:00:00Z/2025-05-06T00:00:00Z' })),
+      'bad.request',
+      'end must be after the start',
+    );
+    expectError(
+      fail(query({ interval: '2025-05-06T00:00:00Z/2025-05-06T00:00:00Z' })),
+      'bad.request',
+      'end must be after the start',
+    );
   });
 
   it('caps the interval at 31 days', () => {
     expect(fail(query({ interval: '2025-04-01T00:00:00Z/2025-05-02T00:00:00Z', metrics: ['nOffered'] })).ok).toBe(true);
-    expectError(fail(query({ interval: '2025-04-01T00:00:00Z/2025-05-02T00:00:01Z' })), 'bad.request', 'maximum is 31 days');
+    expectError(
+      fail(query({ interval: '2025-04-01T00:00:00Z/2025-05-02T00:00:01Z' })),
+      'bad.request',
+      'maximum is 31 days',
+    );
   });
 
   it('rejects unknown metric names with the invalid.value template', () => {
     const result = fail(query({ metrics: ['nOffered', 'avgHandleTime'] }));
-    expectError(result, 'invalid.value', 'Value [avgHandleTime] is not valid for field type [metrics]. Allowable values are: nBlindTransferred');
+    expectError(
+      result,
+      'invalid.value',
+      'Value [avgHandleTime] is not valid for field type [metrics]. Allowable values are: nBlindTransferred',
+    );
     expect(result.ok ? undefined : result.details).toEqual([{ fieldName: 'metrics[1]', errorCode: 'invalid.value' }]);
   });
 
-  it.each(['P1M', 'P1Y', 'PT30S', 'PT90S', 'hourly', 'P', 'PT', 'P1DT', '1H', 'PT0M'])('rejects the granularity %s', (granularity) => {
-    expectError(fail(query({ granularity })), 'invalid.value', 'granularity');
-  });
+  it.each(['P1M', 'P1Y', 'PT30S', 'PT90S', 'hourly', 'P', 'PT', 'P1DT', '1H', 'PT0M'])(
+    'rejects the granularity %s',
+    (granularity) => {
+      expectError(fail(query({ granularity })), 'invalid.value', 'granularity');
+    },
+  );
 
   it('caps the number of buckets', () => {
-    expectError(fail(query({ interval: '2025-05-01T00:00:00Z/2025-05-03T00:00:00Z', granularity: 'PT1M' })), 'bad.request', 'maximum is 1500');
-    expect(fail(query({ interval: '2025-05-01T00:00:00Z/2025-06-01T00:00:00Z', granularity: 'PT30M', metrics: ['nOffered'] })).ok).toBe(true);
+    expectError(
+      fail(query({ interval: '2025-05-01T00:00:00Z/2025-05-03T00:00:00Z', granularity: 'PT1M' })),
+      'bad.request',
+      'maximum is 1500',
+    );
+    expect(
+      fail(
+        query({ interval: '2025-05-01T00:00:00Z/2025-06-01T00:00:00Z', granularity: 'PT30M', metrics: ['nOffered'] }),
+      ).ok,
+    ).toBe(true);
   });
 
   it('validates timeZone against the IANA database', () => {
@@ -378,33 +466,88 @@ describe('validation', () => {
 
   it('rejects unknown fields, including the invented tutorial shapes', () => {
     expectError(fail({ ...query(), groupings: ['queueId'] }), 'bad.request', 'Unrecognized field [groupings]');
-    expectError(fail({ ...query(), filter: { type: 'and', predicates: [{ dimension: 'queueId', value: 'x', path: 'y' }] } }), 'bad.request', 'filter.predicates[0].path');
+    expectError(
+      fail({ ...query(), filter: { type: 'and', predicates: [{ dimension: 'queueId', value: 'x', path: 'y' }] } }),
+      'bad.request',
+      'filter.predicates[0].path',
+    );
   });
 
   it('rejects unknown enum values everywhere', () => {
     expectError(fail(query({ groupBy: ['queue'] })), 'invalid.value', 'field type [groupBy]');
     expectError(fail(query({ filter: { type: 'xor', predicates: [] } })), 'invalid.value', 'field type [type]');
-    expectError(fail(query({ filter: { type: 'and', predicates: [{ dimension: 'queue', value: 'x' }] } })), 'invalid.value', 'field type [dimension]');
-    expectError(fail(query({ filter: { type: 'and', predicates: [{ dimension: 'queueId', operator: 'eq', value: 'x' }] } })), 'invalid.value', 'field type [operator]');
+    expectError(
+      fail(query({ filter: { type: 'and', predicates: [{ dimension: 'queue', value: 'x' }] } })),
+      'invalid.value',
+      'field type [dimension]',
+    );
+    expectError(
+      fail(query({ filter: { type: 'and', predicates: [{ dimension: 'queueId', operator: 'eq', value: 'x' }] } })),
+      'invalid.value',
+      'field type [operator]',
+    );
     expectError(fail(query({ alternateTimeDimension: 'startTime' })), 'invalid.value', 'alternateTimeDimension');
-    expectError(fail(query({ views: [{ target: 'tHandle', name: 'v', function: 'sum' }] })), 'invalid.value', 'function');
+    expectError(
+      fail(query({ views: [{ target: 'tHandle', name: 'v', function: 'sum' }] })),
+      'invalid.value',
+      'function',
+    );
   });
 
   it('rejects filters it cannot evaluate', () => {
     expectError(fail(query({ filter: { type: 'and' } })), 'bad.request', 'at least one predicate or clause');
-    expectError(fail(query({ filter: { type: 'and', predicates: [{ dimension: 'queueId' }] } })), 'bad.request', 'needs a value');
-    expectError(fail(query({ filter: { type: 'and', predicates: [{ operator: 'exists' }] } })), 'bad.request', 'missing its dimension');
-    expectError(fail(query({ filter: { type: 'and', predicates: [{ type: 'metric', dimension: 'queueId', value: 'x' }] } })), 'bad.request', 'only dimension predicates');
-    expectError(fail(query({ filter: { type: 'and', predicates: [{ dimension: 'queueId', range: { gte: 1 } }] } })), 'bad.request', 'range');
-    expectError(fail(query({ filter: { type: 'and', clauses: [{ type: 'or', predicates: [] }] } })), 'bad.request', 'filter.clauses[0].predicates');
+    expectError(
+      fail(query({ filter: { type: 'and', predicates: [{ dimension: 'queueId' }] } })),
+      'bad.request',
+      'needs a value',
+    );
+    expectError(
+      fail(query({ filter: { type: 'and', predicates: [{ operator: 'exists' }] } })),
+      'bad.request',
+      'missing its dimension',
+    );
+    expectError(
+      fail(query({ filter: { type: 'and', predicates: [{ type: 'metric', dimension: 'queueId', value: 'x' }] } })),
+      'bad.request',
+      'only dimension predicates',
+    );
+    expectError(
+      fail(query({ filter: { type: 'and', predicates: [{ dimension: 'queueId', range: { gte: 1 } }] } })),
+      'bad.request',
+      'range',
+    );
+    expectError(
+      fail(query({ filter: { type: 'and', clauses: [{ type: 'or', predicates: [] }] } })),
+      'bad.request',
+      'filter.clauses[0].predicates',
+    );
   });
 
   it('rejects topN/bottomN and malformed views', () => {
-    expectError(fail(query({ queryType: 'topN', sortMetric: { name: 'nOffered', function: 'count' }, limit: 5 })), 'bad.request', 'queryType');
+    expectError(
+      fail(query({ queryType: 'topN', sortMetric: { name: 'nOffered', function: 'count' }, limit: 5 })),
+      'bad.request',
+      'queryType',
+    );
     expect(fail(query({ queryType: 'groupBy' })).ok).toBe(true);
     const view = { target: 'tHandle', function: 'rangeBound', range: { gte: 1 } };
-    expectError(fail(query({ views: [{ ...view, name: 'a' }, { ...view, name: 'a' }] })), 'bad.request', 'distinct');
+    expectError(
+      fail(
+        query({
+          views: [
+            { ...view, name: 'a' },
+            { ...view, name: 'a' },
+          ],
+        }),
+      ),
+      'bad.request',
+      'distinct',
+    );
     expectError(fail(query({ views: [{ ...view, name: 'tHandle' }] })), 'bad.request', 'distinct');
-    expectError(fail(query({ views: [{ target: 'tHandle', function: 'rangeBound', name: 'noRange' }] })), 'bad.request', 'needs a range');
+    expectError(
+      fail(query({ views: [{ target: 'tHandle', function: 'rangeBound', name: 'noRange' }] })),
+      'bad.request',
+      'needs a range',
+    );
   });
 });

@@ -54,7 +54,11 @@ describe('seedQueues', () => {
 
   it('fills the Genesys Queue fields consistently', () => {
     for (const q of seeded(30)) {
-      expect(q.division).toEqual({ id: ORG.divisionId, name: ORG.divisionName, selfUri: `/api/v2/authorization/divisions/${ORG.divisionId}` });
+      expect(q.division).toEqual({
+        id: ORG.divisionId,
+        name: ORG.divisionName,
+        selfUri: `/api/v2/authorization/divisions/${ORG.divisionId}`,
+      });
       expect(q.selfUri).toBe(`/api/v2/routing/queues/${q.id}`);
       expect(new Date(q.dateCreated).toISOString()).toBe(q.dateCreated);
       expect(Date.parse(q.dateModified)).toBeGreaterThanOrEqual(Date.parse(q.dateCreated));
@@ -96,17 +100,22 @@ describe('listQueues envelope', () => {
 
   it('satisfies the paging arithmetic for any size and page', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 1, max: 30 }), fc.integer({ min: 1, max: 12 }), (n, pageSize, pageNumber) => {
-        const subset = queues.slice(0, n);
-        const body = listing(list(subset, `pageSize=${pageSize}&pageNumber=${pageNumber}`));
-        const pageCount = Math.ceil(n / pageSize);
-        expect(body.total).toBe(n);
-        expect(body.pageCount).toBe(pageCount);
-        expect(body.entities.length).toBe(Math.max(0, Math.min(pageSize, n - (pageNumber - 1) * pageSize)));
-        expect(body.nextUri !== undefined).toBe(pageNumber < pageCount);
-        expect(body.previousUri !== undefined).toBe(pageNumber > 1);
-        expect(body.lastUri).toBe(`${PATH}?pageSize=${pageSize}&pageNumber=${Math.max(pageCount, 1)}`);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 60 }),
+        fc.integer({ min: 1, max: 30 }),
+        fc.integer({ min: 1, max: 12 }),
+        (n, pageSize, pageNumber) => {
+          const subset = queues.slice(0, n);
+          const body = listing(list(subset, `pageSize=${pageSize}&pageNumber=${pageNumber}`));
+          const pageCount = Math.ceil(n / pageSize);
+          expect(body.total).toBe(n);
+          expect(body.pageCount).toBe(pageCount);
+          expect(body.entities.length).toBe(Math.max(0, Math.min(pageSize, n - (pageNumber - 1) * pageSize)));
+          expect(body.nextUri !== undefined).toBe(pageNumber < pageCount);
+          expect(body.previousUri !== undefined).toBe(pageNumber > 1);
+          expect(body.lastUri).toBe(`${PATH}?pageSize=${pageSize}&pageNumber=${Math.max(pageCount, 1)}`);
+        },
+      ),
     );
   });
 
@@ -157,7 +166,9 @@ describe('listQueues filters', () => {
 
   it('matches a name exactly, case-insensitively', () => {
     const target = queues[0]?.name ?? '';
-    expect(names(`name=${encodeURIComponent(target.toUpperCase())}`)).toEqual(queues.filter((q) => q.name === target).map((q) => q.name));
+    expect(names(`name=${encodeURIComponent(target.toUpperCase())}`)).toEqual(
+      queues.filter((q) => q.name === target).map((q) => q.name),
+    );
   });
 
   it('supports leading and trailing asterisks', () => {
