@@ -57,11 +57,11 @@ export function createGenesysRuntime({ env, logger, fetch = globalThis.fetch }: 
     },
   });
   // A rotated or changed secret must not keep a token issued under the old one alive.
-  registry.onCredentialsChanged((tenantId) => {
+  registry.onCredentialsChanged((tenantId) =>
     tokenProvider.invalidate(tenantId).catch((error: unknown) => {
       logger.warn({ tenantId, err: error instanceof Error ? error.message : 'unknown' }, 'token eviction failed');
-    });
-  });
+    }),
+  );
   const governor = createRateGovernor({ clock: systemClock, store: stores.rateStore });
   const client = createGenesysClient({
     fetch,

@@ -22,7 +22,10 @@ export interface RegistryStatus {
   rotationDueAt: Record<string, number>;
 }
 
-export type CredentialsChangedListener = (tenantId: string, reason: 'rotated' | 'secret-changed' | 'removed') => void;
+export type CredentialsChangedListener = (
+  tenantId: string,
+  reason: 'rotated' | 'secret-changed' | 'removed',
+) => void | Promise<void>;
 
 export interface TenantRegistry {
   /** Tenants from the last successful load; loads (or refreshes, when stale or rotation is due) first. */
@@ -62,10 +65,18 @@ export function createTenantRegistry(options: TenantRegistryOptions): TenantRegi
   let problems: TenantProblem[] = [];
   let inFlight: Promise<void> | undefined;
 
+  // Evictions finish before the caller that triggered the reload gets its answer, so no
+  // request goes out with a token issued under replaced credentials.
+  let pendingEvictions: Array<Promise<void>> = [];
   const notify = (tenantId: string, reason: Parameters<CredentialsChangedListener>[1]) => {
     logger.info({ tenantId, reason }, 'tenant credentials changed; evicting tokens');
-    for (const listener of listeners) listener(tenantId, reason);
+    for (const listener of listeners) pendingEvictions.push(Promise.resolve(listener(tenantId, reason)));
   };
+  async function settleEvictions(): Promise<void> {
+    const pending = pendingEvictions;
+    pendingEvictions = [];
+    await Promise.allSettled(pending);
+  }
 
   function apply(next: Tenant[]): void {
     const previous = tenants;
@@ -124,6 +135,7 @@ export function createTenantRegistry(options: TenantRegistryOptions): TenantRegi
       rotatedAt.set(id, now());
       if (tenants?.has(id)) notify(id, 'rotated');
     }
+    await settleEvictions();
   }
 
   return {
@@ -140,6 +152,7 @@ export function createTenantRegistry(options: TenantRegistryOptions): TenantRegi
     async refreshCredentials(tenantId) {
       const before = tenants?.get(tenantId);
       await reload();
+      await settleEvictions();
       const after = tenants?.get(tenantId);
       return after && (!before || !sameCredentials(before, after)) ? after : undefined;
     },

@@ -25,6 +25,23 @@ export const silentLogger: GenesysLogger & { info(): void } = {
   error: () => undefined,
 };
 
+/** A runtime whose tenants come from the emulator's config service, like the embedded demo. */
+export function createConfigServiceRuntime(
+  baseUrl: string,
+  serviceToken: string,
+  logger: GenesysLogger = silentLogger,
+  refreshIntervalMs = 60_000,
+): GenesysRuntime {
+  const env = parseEnv({
+    CONFIG_SERVICE_URL: `${baseUrl}/api/v1/genesys/tenants`,
+    CONFIG_SERVICE_TOKEN: serviceToken,
+    CONFIG_REFRESH_INTERVAL_MS: String(refreshIntervalMs),
+    GENESYS_GATEWAY_URL: baseUrl,
+    LOG_LEVEL: 'silent',
+  });
+  return createGenesysRuntime({ env, logger });
+}
+
 export function createTestRuntime(
   baseUrl: string,
   entries: TenantFileEntry[],
