@@ -25,6 +25,11 @@ export interface GenesysRuntime {
   /** The tenant's connection, or TenantAccessError: never another tenant's credentials. */
   connectionFor(tenantId: string): Promise<TenantConnection>;
   healthOf(tenantId: string): TenantHealth;
+  /**
+   * Re-reads the tenant list on the refresh interval in the background (rotation deadlines and
+   * secret changes are acted on without waiting for a request). Unref'd: never keeps a process up.
+   */
+  startBackgroundRefresh(): void;
   close(): Promise<void>;
 }
 
@@ -73,6 +78,8 @@ export function createGenesysRuntime({ env, logger, fetch = globalThis.fetch }: 
     defaults: { maxAttempts: 4, timeoutMs: 30_000, maxWaitMs: 10_000 },
   });
 
+  let refreshTimer: ReturnType<typeof setInterval> | undefined;
+
   return {
     registry,
     client,
@@ -81,6 +88,15 @@ export function createGenesysRuntime({ env, logger, fetch = globalThis.fetch }: 
     stores: stores.kind,
     connectionFor: async (tenantId) => toConnection(await registry.get(tenantId)),
     healthOf: (tenantId) => health.snapshot(tenantId, registry.status()),
-    close: () => stores.close(),
+    startBackgroundRefresh() {
+      refreshTimer ??= setInterval(() => {
+        registry.refresh().catch(() => undefined); // failures are logged and kept in status()
+      }, env.CONFIG_REFRESH_INTERVAL_MS);
+      refreshTimer.unref();
+    },
+    close: () => {
+      clearInterval(refreshTimer);
+      return stores.close();
+    },
   };
 }

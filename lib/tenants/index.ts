@@ -12,10 +12,11 @@ export { TenantSourceMissingError } from './source-from-env';
 const globalForRuntime = globalThis as typeof globalThis & { __genesysRuntime?: GenesysRuntime };
 
 export function getGenesysRuntime(): GenesysRuntime {
-  globalForRuntime.__genesysRuntime ??= createGenesysRuntime({
-    env: getEnv(),
-    logger: logger.child({ component: 'genesys' }),
-  });
+  if (!globalForRuntime.__genesysRuntime) {
+    const runtime = createGenesysRuntime({ env: getEnv(), logger: logger.child({ component: 'genesys' }) });
+    runtime.startBackgroundRefresh();
+    globalForRuntime.__genesysRuntime = runtime;
+  }
   return globalForRuntime.__genesysRuntime;
 }
 

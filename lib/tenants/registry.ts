@@ -32,6 +32,8 @@ export interface TenantRegistry {
   list(): Promise<Tenant[]>;
   /** One tenant, or TenantAccessError tenant_unavailable: never another tenant, never a default. */
   get(tenantId: string): Promise<Tenant>;
+  /** Re-reads the source now (the background refresh); failures keep the last valid list. */
+  refresh(): Promise<void>;
   /** Forces one re-read (token endpoint said invalid_client); the tenant if its credentials changed. */
   refreshCredentials(tenantId: string): Promise<Tenant | undefined>;
   /** Called when a tenant's cached tokens must go: rotation, a changed secret, removal. */
@@ -127,10 +129,10 @@ export function createTenantRegistry(options: TenantRegistryOptions): TenantRegi
     return due;
   }
 
-  async function ensureFresh(): Promise<void> {
+  async function ensureFresh(force = false): Promise<void> {
     const stale = loadedAt === undefined || now() - loadedAt >= refreshIntervalMs;
     const rotating = dueRotations();
-    if (tenants === undefined || stale || rotating.length > 0) await reload();
+    if (force || tenants === undefined || stale || rotating.length > 0) await reload();
     for (const id of rotating) {
       rotatedAt.set(id, now());
       if (tenants?.has(id)) notify(id, 'rotated');
@@ -149,6 +151,7 @@ export function createTenantRegistry(options: TenantRegistryOptions): TenantRegi
       if (!tenant) throw new TenantAccessError(tenantId, 'tenant_unavailable', `Tenant ${tenantId} is not configured`);
       return tenant;
     },
+    refresh: () => ensureFresh(true),
     async refreshCredentials(tenantId) {
       const before = tenants?.get(tenantId);
       await reload();

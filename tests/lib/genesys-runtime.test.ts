@@ -73,3 +73,18 @@ describe('Genesys runtime against the emulator', () => {
     expect(tokenRequests(acme.clientId)).toBe(2);
   });
 });
+
+describe('background refresh', () => {
+  it('re-reads the tenant list on the interval without any request', async () => {
+    const rt = runtime(1000);
+    await rt.registry.list();
+    const before = mounted.emulator.stats().configServiceRequests;
+    rt.startBackgroundRefresh();
+    await new Promise((resolve) => setTimeout(resolve, 3000)); // two ticks, with slack for a loaded machine
+    await rt.close();
+    const during = mounted.emulator.stats().configServiceRequests - before;
+    expect(during).toBeGreaterThanOrEqual(2);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect(mounted.emulator.stats().configServiceRequests - before).toBe(during); // close() stops it
+  });
+});
