@@ -83,18 +83,30 @@ function renderMetric(metric: MetricName, bucket: Bucket): AggregateMetricData |
     const [target] = sl.targets;
     // A group mixing queues with different targets has no single target to report.
     const targetField = sl.targets.size === 1 && target !== undefined ? { target } : {};
-    return { metric, stats: { ratio: sl.numerator / sl.denominator, numerator: sl.numerator, denominator: sl.denominator, ...targetField } };
+    return {
+      metric,
+      stats: {
+        ratio: sl.numerator / sl.denominator,
+        numerator: sl.numerator,
+        denominator: sl.denominator,
+        ...targetField,
+      },
+    };
   }
   const s = bucket.stats.get(metric);
   if (s === undefined || s.count === 0) return undefined;
-  return isCountMetric(metric) ? { metric, stats: { count: s.count } } : { metric, stats: { max: s.max, min: s.min, count: s.count, sum: s.sum } };
+  return isCountMetric(metric)
+    ? { metric, stats: { count: s.count } }
+    : { metric, stats: { max: s.max, min: s.min, count: s.count, sum: s.sum } };
 }
 
 function renderBucket(index: number, bucket: Bucket, spec: AggregationSpec): StatisticalResponse | undefined {
   const { startMs, endMs, granularityMs } = spec.window;
   const from = startMs + index * granularityMs;
   const to = Math.min(from + granularityMs, endMs);
-  const metrics = spec.metrics.map((m) => renderMetric(m, bucket)).filter((m): m is AggregateMetricData => m !== undefined);
+  const metrics = spec.metrics
+    .map((m) => renderMetric(m, bucket))
+    .filter((m): m is AggregateMetricData => m !== undefined);
   const views = spec.views
     .map((view, i) => ({ name: view.name, stats: { count: bucket.views[i] ?? 0 } }))
     .filter((v) => v.stats.count > 0);
@@ -106,7 +118,10 @@ function renderBucket(index: number, bucket: Bucket, spec: AggregationSpec): Sta
 // Sparse like the real API: buckets, groups and metrics without data are left out, and an
 // entirely empty answer is `{}` (no `results` key; UNVERIFIED, the conservative reading, since
 // the SDK marks `results` optional and clients must cope with its absence).
-export function aggregate(conversations: Iterable<SyntheticConversation>, spec: AggregationSpec): ConversationAggregateQueryResponse {
+export function aggregate(
+  conversations: Iterable<SyntheticConversation>,
+  spec: AggregationSpec,
+): ConversationAggregateQueryResponse {
   const groups = new Map<string, Group>();
   for (const c of conversations) {
     if (!spec.filter(c)) continue;

@@ -24,15 +24,23 @@ export function dimensionValue(c: SyntheticConversation, dimension: string): str
   }
 }
 
-type Predicate = { dimension: FilterDimension; operator: 'matches' | 'exists' | 'notExists'; value?: string | undefined };
+type Predicate = {
+  dimension: FilterDimension;
+  operator: 'matches' | 'exists' | 'notExists';
+  value?: string | undefined;
+};
 export type ConversationFilter = (c: SyntheticConversation) => boolean;
 
 function checkPredicate(p: AggregateQueryPredicate, path: string): Predicate | EmulatorResult {
   if (p.type !== undefined && p.type !== 'dimension') {
-    return badRequest(`Predicate [${path}] has type [${p.type}]; the emulator supports only dimension predicates`, `${path}.type`);
+    return badRequest(
+      `Predicate [${path}] has type [${p.type}]; the emulator supports only dimension predicates`,
+      `${path}.type`,
+    );
   }
   if (p.dimension === undefined) return badRequest(`Predicate [${path}] is missing its dimension`, `${path}.dimension`);
-  if (p.range !== undefined) return badRequest(`Predicate [${path}] uses a range; the emulator supports only value matches`, `${path}.range`);
+  if (p.range !== undefined)
+    return badRequest(`Predicate [${path}] uses a range; the emulator supports only value matches`, `${path}.range`);
   const operator = p.operator ?? 'matches';
   if (operator === 'matches' && p.value === undefined) {
     return badRequest(`Predicate [${path}] uses operator [matches] and needs a value`, `${path}.value`);

@@ -24,7 +24,8 @@ function parseDateTime(text: string): number | undefined {
   const utc = Date.UTC(year, month - 1, day, hour, minute, second, Number(frac.padEnd(3, '0').slice(0, 3)));
   const check = new Date(utc);
   // Date.UTC silently rolls 2024-02-30 over to March; a real parser rejects it.
-  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) return undefined;
+  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59)
+    return undefined;
   if (zone === 'Z') return utc;
   const sign = zone.startsWith('-') ? -1 : 1;
   const digits = zone.slice(1).replace(':', '');
@@ -48,7 +49,10 @@ function parseInterval(text: string): { startMs: number; endMs: number } | Emula
   if (startMs === undefined || endMs === undefined) return invalidDate(text);
   if (endMs <= startMs) return badRequest(`Interval [${text}] is invalid: the end must be after the start`, 'interval');
   if (endMs - startMs > MAX_INTERVAL_MS) {
-    return badRequest(`Interval [${text}] is too long: the maximum is 31 days; split the query into smaller intervals`, 'interval');
+    return badRequest(
+      `Interval [${text}] is too long: the maximum is 31 days; split the query into smaller intervals`,
+      'interval',
+    );
   }
   return { startMs, endMs };
 }
@@ -59,7 +63,8 @@ const DURATION = /^P(?!$)(?:(\d+)W)?(?:(\d+)D)?(?:T(?=\d)(?:(\d+)H)?(?:(\d+)M)?(
 
 function parseGranularity(text: string): number | EmulatorResult {
   const m = DURATION.exec(text);
-  const allowed = 'ISO-8601 durations of whole minutes, at least PT1M, without years or months (for example PT15M, PT30M, PT1H, P1D, P7D)';
+  const allowed =
+    'ISO-8601 durations of whole minutes, at least PT1M, without years or months (for example PT15M, PT30M, PT1H, P1D, P7D)';
   if (m === null) return invalidValue('granularity', text, allowed);
   const [, w = '0', d = '0', h = '0', mi = '0', s = '0'] = m;
   const ms = ((((Number(w) * 7 + Number(d)) * 24 + Number(h)) * 60 + Number(mi)) * 60 + Number(s)) * 1000;
@@ -79,7 +84,11 @@ function isTimeZone(zone: string): boolean {
 // Buckets start at the interval start and the last one is cut at the interval end. timeZone is
 // validated but only matters on the real API for DST-aware day buckets, which fixed-length
 // buckets cannot express (documented simplification).
-export function parseQueryWindow(query: { interval: string; granularity?: string | undefined; timeZone?: string | undefined }): QueryWindow | EmulatorResult {
+export function parseQueryWindow(query: {
+  interval: string;
+  granularity?: string | undefined;
+  timeZone?: string | undefined;
+}): QueryWindow | EmulatorResult {
   const interval = parseInterval(query.interval);
   if ('ok' in interval) return interval;
   if (query.timeZone !== undefined && !isTimeZone(query.timeZone)) {

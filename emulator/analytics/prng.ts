@@ -1,3 +1,5 @@
+import { mulberry32 } from '../prng';
+
 // Small, fast, deterministic generators. Every hour of every queue gets its own PRNG stream
 // keyed by (seed, org, queue, hour), so any interval reproduces the same conversations no
 // matter how it is sliced or in which order hours are visited.
@@ -15,18 +17,6 @@ export function hashString(text: string): number {
   h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
   return h >>> 0;
-}
-
-// mulberry32: 32-bit state, plenty for a few hundred draws per hour bucket.
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export const rngFor = (...parts: Array<string | number>): (() => number) => mulberry32(hashString(parts.join('|')));

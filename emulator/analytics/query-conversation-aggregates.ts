@@ -36,10 +36,16 @@ export function queryConversationAggregates(input: AggregatesInput, body: unknow
   for (const [i, view] of views.entries()) {
     // ConversationAggregationView.md: "Must be distinct from other views and built-in metric names."
     if (viewNames.has(view.name) || (METRICS as readonly string[]).includes(view.name)) {
-      return badRequest(`View name [${view.name}] must be distinct from other views and built-in metric names`, `views[${i}].name`);
+      return badRequest(
+        `View name [${view.name}] must be distinct from other views and built-in metric names`,
+        `views[${i}].name`,
+      );
     }
     if (view.range === undefined || (view.range.gte === undefined && view.range.lt === undefined)) {
-      return badRequest(`View [${view.name}] uses rangeBound and needs a range with gte and/or lt`, `views[${i}].range`);
+      return badRequest(
+        `View [${view.name}] uses rangeBound and needs a range with gte and/or lt`,
+        `views[${i}].range`,
+      );
     }
     viewNames.add(view.name);
   }

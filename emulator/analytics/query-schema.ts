@@ -22,13 +22,19 @@ const predicateSchema = z
     dimension: z.enum(FILTER_DIMENSIONS).optional(),
     operator: z.enum(PREDICATE_OPERATORS).optional(),
     value: z.string().optional(),
-    range: z.object({ gt: z.number().optional(), gte: z.number().optional(), lt: z.number().optional(), lte: z.number().optional() }).strict().optional(),
+    range: z
+      .object({
+        gt: z.number().optional(),
+        gte: z.number().optional(),
+        lt: z.number().optional(),
+        lte: z.number().optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
-const clauseSchema = z
-  .object({ type: z.enum(FILTER_TYPES), predicates: z.array(predicateSchema).min(1) })
-  .strict();
+const clauseSchema = z.object({ type: z.enum(FILTER_TYPES), predicates: z.array(predicateSchema).min(1) }).strict();
 
 const filterSchema = z
   .object({

@@ -7,8 +7,14 @@ import type { SyntheticConversation } from './synthetic-conversations';
 // observed, so they are simply absent from the response, as on the real API when no data exists.
 export type Observation = (c: SyntheticConversation) => number | undefined;
 
-const whenAnswered = (f: (c: SyntheticConversation) => number): Observation => (c) => (c.answered ? f(c) : undefined);
-const one = (test: (c: SyntheticConversation) => boolean): Observation => (c) => (test(c) ? 1 : undefined);
+const whenAnswered =
+  (f: (c: SyntheticConversation) => number): Observation =>
+  (c) =>
+    c.answered ? f(c) : undefined;
+const one =
+  (test: (c: SyntheticConversation) => boolean): Observation =>
+  (c) =>
+    test(c) ? 1 : undefined;
 const handle = (c: SyntheticConversation) => c.talkMs + c.heldMs + c.acwMs;
 
 export const SIMULATED_METRICS: Partial<Record<MetricName, Observation>> = {
@@ -33,6 +39,7 @@ export const SIMULATED_METRICS: Partial<Record<MetricName, Observation>> = {
 // oServiceLevel is a ratio, not a sum: answered within the queue's service-level window over
 // everything that left the queue (answered + abandoned). Which abandons count is an org setting
 // on the real platform (UNVERIFIED default); this is the plain reading.
-export const serviceLevelNumerator = (c: SyntheticConversation): number => (c.answered && c.waitMs <= c.serviceLevelMs ? 1 : 0);
+export const serviceLevelNumerator = (c: SyntheticConversation): number =>
+  c.answered && c.waitMs <= c.serviceLevelMs ? 1 : 0;
 
 export const isCountMetric = (metric: MetricName): boolean => metric.startsWith('n');

@@ -94,7 +94,8 @@ function conversation(rng: () => number, queue: Queue, hourStart: number): Synth
 }
 
 // Busiest hour rate per queue, 2-30 offers/hour, so queues differ but stay stable over time.
-const peakRate = (source: DataSource, queue: Queue): number => 2 + rngFor(source.seed, source.orgId, queue.id, 'scale')() * 28;
+const peakRate = (source: DataSource, queue: Queue): number =>
+  2 + rngFor(source.seed, source.orgId, queue.id, 'scale')() * 28;
 
 export function conversationsInHour(source: DataSource, queue: Queue, hourIndex: number): SyntheticConversation[] {
   const hourStart = hourIndex * HOUR_MS;
@@ -114,7 +115,11 @@ export function conversationsInHour(source: DataSource, queue: Queue, hourIndex:
 }
 
 // Every conversation of every queue offered in [startMs, endMs), in queue then time order.
-export function* conversationsBetween(source: DataSource, startMs: number, endMs: number): Generator<SyntheticConversation> {
+export function* conversationsBetween(
+  source: DataSource,
+  startMs: number,
+  endMs: number,
+): Generator<SyntheticConversation> {
   const firstHour = Math.floor(startMs / HOUR_MS);
   const lastHour = Math.ceil(endMs / HOUR_MS);
   for (const queue of source.queues) {

@@ -6,7 +6,10 @@ import { errorResult, type EmulatorResult } from '../result';
 // genesys-api.md §10); everything structural is `bad.request` naming the offending field.
 
 const formatPath = (path: readonly PropertyKey[]): string =>
-  path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '');
+  path.reduce<string>(
+    (out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)),
+    '',
+  );
 
 // "metrics[3]" names its field type "metrics": the innermost named key.
 const fieldName = (path: readonly PropertyKey[]): string =>
@@ -22,12 +25,18 @@ export function invalidValue(field: string, value: string, allowed: string, fiel
 }
 
 export function badRequest(message: string, fieldPath?: string): EmulatorResult {
-  return errorResult(400, 'bad.request', message, fieldPath === undefined ? undefined : [{ fieldName: fieldPath, errorCode: 'bad.request' }]);
+  return errorResult(
+    400,
+    'bad.request',
+    message,
+    fieldPath === undefined ? undefined : [{ fieldName: fieldPath, errorCode: 'bad.request' }],
+  );
 }
 
 export function toValidationError(error: z.ZodError): EmulatorResult {
   const issue = error.issues[0];
-  if (issue === undefined) return badRequest('The request could not be understood by the server due to malformed syntax.');
+  if (issue === undefined)
+    return badRequest('The request could not be understood by the server due to malformed syntax.');
   const path = formatPath(issue.path);
   switch (issue.code) {
     case 'invalid_value':
@@ -40,7 +49,10 @@ export function toValidationError(error: z.ZodError): EmulatorResult {
     case 'invalid_type':
       return issue.input === undefined
         ? badRequest(`Missing required field [${path}]`, path)
-        : badRequest(`Field [${path || 'body'}] must be ${issue.expected === 'object' ? 'a JSON object' : `of type ${issue.expected}`}`, path || undefined);
+        : badRequest(
+            `Field [${path || 'body'}] must be ${issue.expected === 'object' ? 'a JSON object' : `of type ${issue.expected}`}`,
+            path || undefined,
+          );
     case 'too_small':
       return badRequest(`Field [${path}] must contain at least ${String(issue.minimum)} item(s)`, path);
     default:

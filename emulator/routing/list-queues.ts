@@ -38,7 +38,8 @@ function parsePage(query: URLSearchParams): Page | EmulatorResult {
   const pageNumber = parseInteger(query, 'pageNumber', 1, Number.MAX_SAFE_INTEGER);
   if (typeof pageNumber !== 'number') return pageNumber;
   const sortOrder = (query.get('sortOrder') ?? 'asc').toLowerCase();
-  if (sortOrder !== 'asc' && sortOrder !== 'desc') return invalidValue('sortOrder', query.get('sortOrder') ?? '', 'asc, desc');
+  if (sortOrder !== 'asc' && sortOrder !== 'desc')
+    return invalidValue('sortOrder', query.get('sortOrder') ?? '', 'asc, desc');
   // sortBy is gone from the current SDK (older SDKs sent sortBy=name); accept only that value.
   const sortBy = query.get('sortBy');
   if (sortBy !== null && sortBy !== 'name') return invalidValue('sortBy', sortBy, 'name');
@@ -53,9 +54,12 @@ function parseNameFilter(raw: string | null): ((name: string) => boolean) | Emul
   const trailing = raw.length > 1 && raw.endsWith('*');
   const core = raw.slice(leading ? 1 : 0, trailing ? -1 : undefined).toLowerCase();
   if (core.includes('*')) {
-    return errorResult(400, 'bad.request', `Invalid name filter [${raw}]: only leading and trailing asterisks are allowed`, [
-      { fieldName: 'name', errorCode: 'bad.request' },
-    ]);
+    return errorResult(
+      400,
+      'bad.request',
+      `Invalid name filter [${raw}]: only leading and trailing asterisks are allowed`,
+      [{ fieldName: 'name', errorCode: 'bad.request' }],
+    );
   }
   return (name) => {
     const n = name.toLowerCase();

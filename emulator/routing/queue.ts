@@ -23,11 +23,7 @@ export type QueueMediaSettings = {
 };
 
 export type WrapupPrompt =
-  | 'MANDATORY'
-  | 'OPTIONAL'
-  | 'MANDATORY_TIMEOUT'
-  | 'MANDATORY_FORCED_TIMEOUT'
-  | 'AGENT_REQUESTED';
+  'MANDATORY' | 'OPTIONAL' | 'MANDATORY_TIMEOUT' | 'MANDATORY_FORCED_TIMEOUT' | 'AGENT_REQUESTED';
 
 export type QueueAcwSettings = {
   wrapupPrompt: WrapupPrompt;

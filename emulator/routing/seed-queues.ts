@@ -122,6 +122,7 @@ function seedQueue(rng: () => number, org: SeedOrg, name: string): Queue {
 export type SeedOrg = { id: string; divisionId: string; divisionName: string };
 
 export function seedQueues(rng: () => number, org: SeedOrg, count: number): Queue[] {
-  if (!Number.isInteger(count) || count < 0) throw new RangeError(`queue count must be a non-negative integer, got ${count}`);
+  if (!Number.isInteger(count) || count < 0)
+    throw new RangeError(`queue count must be a non-negative integer, got ${count}`);
   return queueNames(rng, count).map((name) => seedQueue(rng, org, name));
 }

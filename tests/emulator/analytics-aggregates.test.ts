@@ -9,7 +9,7 @@ import {
   type ConversationAggregateQueryResponse,
   type MetricStats,
 } from '@/emulator/analytics';
-import { mulberry32 } from '@/emulator/analytics/prng';
+import { mulberry32 } from '@/emulator/prng';
 import type { EmulatorResult } from '@/emulator/result';
 import { seedQueues } from '@/emulator/routing';
 

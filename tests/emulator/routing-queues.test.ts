@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { Models } from 'purecloud-platform-client-v2';
 import { describe, expect, it } from 'vitest';
-import { mulberry32 } from '@/emulator/analytics/prng';
+import { mulberry32 } from '@/emulator/prng';
 import type { EmulatorResult } from '@/emulator/result';
 import { listQueues, seedQueues, type EntityListing, type Queue } from '@/emulator/routing';
 

@@ -15,7 +15,8 @@ function runCli(args: string[], env: Record<string, string>): Promise<Run> {
       'node_modules/.bin/tsx',
       ['scripts/tenants.ts', ...args],
       {
-        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+        env: { NODE_ENV: 'test', PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+        encoding: 'utf8',
         timeout: 60_000,
       },
       (error: ExecFileException | null, stdout: string, stderr: string) => {

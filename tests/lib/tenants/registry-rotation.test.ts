@@ -37,7 +37,9 @@ function setup(entries: unknown[], extra: { breaker?: { failureThreshold: number
     now: () => clock.now,
     ...extra,
   });
-  const listener: CredentialsChangedListener = (id, reason) => events.push([id, reason]);
+  const listener: CredentialsChangedListener = (id, reason) => {
+    events.push([id, reason]);
+  };
   registry.onCredentialsChanged(listener);
   return { clock, source, events, registry };
 }
