@@ -13,6 +13,25 @@ const optionalString = z
 
 const optionalUrl = optionalString.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional());
 
+/** `{"2":"new secret","1":"old secret"}`: the highest id seals, every id unseals (rotation). */
+const sessionSecretsSchema = z
+  .string()
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be a JSON object of id → secret' });
+      return z.NEVER;
+    }
+  })
+  .pipe(
+    z.record(
+      z.string().regex(/^\d+$/, 'ids must be numbers'),
+      z.string().min(32, 'each secret must be at least 32 characters'),
+    ),
+  )
+  .refine((map) => Object.keys(map).length > 0, 'must name at least one secret');
+
 export const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -28,6 +47,13 @@ export const envSchema = z
       z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
     ),
     PORTAL_MODE: z.enum(['configured', 'embedded-demo']).default('configured'),
+    SESSION_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+    SESSION_SECRETS: optionalString.pipe(sessionSecretsSchema.optional()),
+    SESSION_ABSOLUTE_MS: z.coerce.number().int().min(60_000).max(7 * 86_400_000).default(12 * 3_600_000),
+    SESSION_IDLE_MS: z.coerce.number().int().min(60_000).max(86_400_000).default(30 * 60_000),
+    COOKIE_SECURE: z.enum(['true', 'false']).optional(),
+    // Set by Next.js itself; `next build` imports server modules without serving anything.
+    NEXT_PHASE: z.string().optional(),
     EMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   })
   .superRefine((env, ctx) => {
@@ -36,6 +62,15 @@ export const envSchema = z
         code: 'custom',
         path: ['CONFIG_SERVICE_TOKEN'],
         message: 'is required when CONFIG_SERVICE_URL is set (sent as X-Service-Token)',
+      });
+    }
+    const serving = env.NEXT_PHASE !== 'phase-production-build';
+    const production = serving && env.NODE_ENV === 'production' && env.PORTAL_MODE === 'configured';
+    if (production && !env.SESSION_SECRET && !env.SESSION_SECRETS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SESSION_SECRET'],
+        message: 'is required in production (or SESSION_SECRETS for rotation): it seals the session cookies',
       });
     }
     if (env.TENANTS_FILE && env.CONFIG_SERVICE_URL) {

@@ -58,3 +58,22 @@ describe('REDIS_URL', () => {
     expect(() => parseEnv({ REDIS_URL: 'http://127.0.0.1:6379' })).toThrow(/REDIS_URL: must be a redis/);
   });
 });
+
+describe('session settings', () => {
+  const secret = 'x'.repeat(32);
+  it('requires a session secret in configured production, not in the demo', () => {
+    expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET: is required in production/);
+    expect(parseEnv({ NODE_ENV: 'production', PORTAL_MODE: 'embedded-demo' }).SESSION_SECRET).toBeUndefined();
+    expect(parseEnv({ NODE_ENV: 'production', SESSION_SECRET: secret }).SESSION_SECRET).toBe(secret);
+  });
+
+  it('parses a rotation map and rejects short or malformed secrets without echoing them', () => {
+    expect(parseEnv({ SESSION_SECRETS: JSON.stringify({ 1: secret, 2: secret + 'y' }) }).SESSION_SECRETS).toEqual({
+      1: secret,
+      2: secret + 'y',
+    });
+    expect(() => parseEnv({ SESSION_SECRETS: '{"1": "short-secret-value"}' })).toThrow(/at least 32/);
+    expect(() => parseEnv({ SESSION_SECRETS: 'not json' })).toThrow(/SESSION_SECRETS: must be a JSON object/);
+    expect(() => parseEnv({ SESSION_SECRET: 'short-secret-value' })).not.toThrow(/short-secret-value/);
+  });
+});
