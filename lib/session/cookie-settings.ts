@@ -1,0 +1,39 @@
+import { randomBytes } from 'node:crypto';
+import type { Env } from '../env';
+
+export type SealPassword = string | Record<string, string>;
+
+export interface CookieSettings {
+  secure: boolean;
+  sessionCookie: string;
+  tenantCookie: string;
+  password: SealPassword;
+  absoluteMs: number;
+  idleMs: number;
+}
+
+// Without a configured secret (development, tests, the demo without one) each process seals
+// with its own random secret: sessions end at restart, which is the safe direction.
+let processSecret: string | undefined;
+
+/**
+ * Secure cookies carry the __Host- prefix (no Domain, Path=/, Secure): the browser then refuses
+ * any subdomain's attempt to set them. The embedded demo serves plain http on loopback, so it
+ * defaults to non-secure names; COOKIE_SECURE overrides either way.
+ */
+export function getCookieSettings(env: Env): CookieSettings {
+  const secure =
+    env.COOKIE_SECURE !== undefined
+      ? env.COOKIE_SECURE === 'true'
+      : env.NODE_ENV === 'production' && env.PORTAL_MODE === 'configured';
+  const prefix = secure ? '__Host-' : '';
+  processSecret ??= randomBytes(32).toString('base64url');
+  return {
+    secure,
+    sessionCookie: `${prefix}portal-session`,
+    tenantCookie: `${prefix}portal-tenant`,
+    password: env.SESSION_SECRETS ?? env.SESSION_SECRET ?? processSecret,
+    absoluteMs: env.SESSION_ABSOLUTE_MS,
+    idleMs: env.SESSION_IDLE_MS,
+  };
+}
