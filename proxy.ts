@@ -1,22 +1,81 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { isTenantGranted } from '@/lib/auth/grants';
 import { REQUEST_ID_HEADER, resolveRequestId } from '@/lib/http/request-id';
+import { getPortalRuntime } from '@/lib/portal-runtime';
+import { resolveSession } from '@/lib/session/resolve';
+import { sealPayload } from '@/lib/session/seal';
+import { getGenesysRuntime } from '@/lib/tenants/runtime';
 
 /**
- * Next.js 16's proxy (formerly middleware). A convenience, never the only gate: route handlers
- * re-check everything. Headers only the portal may set are stripped from the client's request:
- * X-Genesys-Organization is injected by the portal itself once sessions exist, and
- * x-middleware-subrequest is the header behind the 2025 middleware-bypass CVE.
+ * Next.js 16's proxy (formerly middleware). A convenience, never the only gate: every handler,
+ * page and action re-checks the session and the tenant. Here: strip headers only the portal may
+ * set, send anonymous requests to the login page (API: 401 JSON), refuse a tenant the user is not
+ * granted, inject X-Genesys-Organization for the active tenant, and keep the idle timer fresh.
  */
 export const CLIENT_FORBIDDEN_HEADERS = ['x-genesys-organization', 'x-middleware-subrequest'] as const;
 
-export function proxy(request: NextRequest) {
+const PUBLIC_PATHS = new Set(['/login', '/api/health', '/api/auth/login']);
+const TENANT_API = /^\/api\/tenants\/([^/]+)(?:\/|$)/;
+const IDLE_REFRESH_MS = 60_000;
+
+function deny(request: NextRequest, requestId: string, status: 401 | 403, code: string, message: string) {
+  if (request.nextUrl.pathname.startsWith('/api/')) {
+    return NextResponse.json(
+      { error: { code, message, requestId } },
+      { status, headers: { 'Cache-Control': 'private, no-store', [REQUEST_ID_HEADER]: requestId } },
+    );
+  }
+  const login = new URL('/login', request.url);
+  login.searchParams.set('next', request.nextUrl.pathname + request.nextUrl.search);
+  return NextResponse.redirect(login);
+}
+
+export async function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   for (const name of CLIENT_FORBIDDEN_HEADERS) headers.delete(name);
   const requestId = resolveRequestId(headers.get(REQUEST_ID_HEADER));
   headers.set(REQUEST_ID_HEADER, requestId);
+  const pass = () => {
+    const response = NextResponse.next({ request: { headers } });
+    response.headers.set(REQUEST_ID_HEADER, requestId);
+    return response;
+  };
+  if (PUBLIC_PATHS.has(request.nextUrl.pathname)) return pass();
 
-  const response = NextResponse.next({ request: { headers } });
-  response.headers.set(REQUEST_ID_HEADER, requestId);
+  const portal = getPortalRuntime();
+  const { sessionCookie, tenantCookie } = portal.cookieSettings;
+  const resolved = await resolveSession(
+    { session: request.cookies.get(sessionCookie)?.value, tenant: request.cookies.get(tenantCookie)?.value },
+    portal.sessionDeps(),
+  );
+  if (!resolved.ok) return deny(request, requestId, 401, 'unauthenticated', 'Sign in to continue.');
+  const { user, session, activeTenantId } = resolved.context;
+
+  const tenants = await getGenesysRuntime()
+    .registry.list()
+    .catch(() => []);
+  const pathTenant = TENANT_API.exec(request.nextUrl.pathname)?.[1];
+  if (pathTenant !== undefined) {
+    const target = tenants.find((t) => t.tenantId === decodeURIComponent(pathTenant));
+    if (!target || !isTenantGranted(user, target)) {
+      return deny(request, requestId, 403, 'tenant_not_granted', 'This tenant is not available to you.');
+    }
+  }
+  const active = tenants.find((t) => t.tenantId === activeTenantId);
+  if (active && isTenantGranted(user, active)) headers.set('x-genesys-organization', active.orgId);
+
+  const response = pass();
+  const now = Date.now();
+  if (now - session.lat >= IDLE_REFRESH_MS) {
+    const sealed = await sealPayload({ ...session, lat: now }, portal.cookieSettings);
+    response.cookies.set(sessionCookie, sealed, {
+      httpOnly: true,
+      secure: portal.cookieSettings.secure,
+      sameSite: 'lax',
+      path: '/',
+      maxAge: Math.max(0, Math.floor((session.iat + portal.cookieSettings.absoluteMs - now) / 1000)),
+    });
+  }
   return response;
 }
 

@@ -1,4 +1,4 @@
-import 'server-only';
+// No `server-only`: proxy.ts and the runtimes log through this too; lint keeps it out of components.
 import pino from 'pino';
 import { getEnv } from './env';
 import { REDACT_PATHS } from './logger-redaction';

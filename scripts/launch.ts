@@ -66,6 +66,7 @@ async function main(): Promise<void> {
     const lines = [``, `Genesys Tenant Portal is ready: ${url}`];
     if (embedded) {
       lines.push(`Embedded demo: tenants served by the local Genesys Cloud emulator:`, ...embedded.tenantLines);
+      lines.push(`Demo logins (this machine only):`, ...embedded.loginLines);
     }
     console.log(lines.join('\n') + '\n');
   }

@@ -1,9 +1,9 @@
-import type { CSSProperties } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import type { PublicTenant } from '@/lib/tenants/tenant-schema';
 import { getRegionKey } from '@/lib/genesys/regions';
 import { EnvironmentTag } from './environment-tag';
 
-export function TenantCard({ tenant }: { tenant: PublicTenant }) {
+export function TenantCard({ tenant, children }: { tenant: PublicTenant; children?: ReactNode }) {
   const style = tenant.color ? ({ '--tenant-color': tenant.color } as CSSProperties) : undefined;
   const regionKey = getRegionKey(tenant.region);
   return (
@@ -30,6 +30,7 @@ export function TenantCard({ tenant }: { tenant: PublicTenant }) {
           </>
         ) : null}
       </dl>
+      {children}
     </li>
   );
 }

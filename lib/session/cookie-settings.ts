@@ -12,9 +12,10 @@ export interface CookieSettings {
   idleMs: number;
 }
 
-// Without a configured secret (development, tests, the demo without one) each process seals
-// with its own random secret: sessions end at restart, which is the safe direction.
-let processSecret: string | undefined;
+// Without a configured secret (development, tests) each process seals with its own random
+// secret: sessions end at restart, the safe direction. Kept on globalThis because proxy.ts and
+// the app are separate bundles in one process and must agree on it.
+const globalForSecret = globalThis as typeof globalThis & { __portalSessionSecret?: string };
 
 /**
  * Secure cookies carry the __Host- prefix (no Domain, Path=/, Secure): the browser then refuses
@@ -27,12 +28,12 @@ export function getCookieSettings(env: Env): CookieSettings {
       ? env.COOKIE_SECURE === 'true'
       : env.NODE_ENV === 'production' && env.PORTAL_MODE === 'configured';
   const prefix = secure ? '__Host-' : '';
-  processSecret ??= randomBytes(32).toString('base64url');
+  globalForSecret.__portalSessionSecret ??= randomBytes(32).toString('base64url');
   return {
     secure,
     sessionCookie: `${prefix}portal-session`,
     tenantCookie: `${prefix}portal-tenant`,
-    password: env.SESSION_SECRETS ?? env.SESSION_SECRET ?? processSecret,
+    password: env.SESSION_SECRETS ?? env.SESSION_SECRET ?? globalForSecret.__portalSessionSecret,
     absoluteMs: env.SESSION_ABSOLUTE_MS,
     idleMs: env.SESSION_IDLE_MS,
   };

@@ -1,0 +1,30 @@
+'use server';
+
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import type { LoginFormState } from '@/components/auth/login-form';
+import { formText } from '@/lib/http/form-field';
+import { resolveRequestId } from '@/lib/http/request-id';
+import { clientAddress, performLogin, safeReturnPath } from '@/lib/login-flow';
+import { startSession } from '@/lib/session/server';
+
+export async function loginAction(_previous: LoginFormState, form: FormData): Promise<LoginFormState> {
+  const email = formText(form, 'email', 320);
+  const password = formText(form, 'password');
+  const incoming = await headers();
+  const outcome = await performLogin({
+    email,
+    password,
+    ip: clientAddress(incoming),
+    requestId: resolveRequestId(incoming.get('x-request-id')),
+  });
+  if (!outcome.ok) {
+    const error =
+      outcome.reason === 'throttled'
+        ? `Too many attempts. Try again in ${Math.ceil(outcome.retryAfterMs / 1000)} seconds.`
+        : 'Email or password is incorrect.';
+    return { error, email };
+  }
+  await startSession(outcome.user);
+  redirect(safeReturnPath(form.get('next')));
+}

@@ -1,0 +1,21 @@
+import { getOrganization, organizationUpdateSchema, updateOrganization } from '@/lib/genesys';
+import { auditedChange } from '@/lib/http/audited-change';
+import { readJsonBody } from '@/lib/http/json-body';
+import { withTenantRoute } from '@/lib/http/with-tenant-route';
+
+export const GET = withTenantRoute({ capability: 'tenant.view' }, ({ genesys, connection, requestId }) =>
+  getOrganization(genesys.client, connection, { requestId }),
+);
+
+// PUT carries the version the editor started from; a stale one is a 409 (never overwritten).
+export const PUT = withTenantRoute({ capability: 'org.edit', write: true }, async (context) => {
+  const { genesys, connection, requestId, request } = context;
+  const update = await readJsonBody(request, organizationUpdateSchema);
+  const before = await getOrganization(genesys.client, connection, { requestId });
+  return auditedChange(context, {
+    action: 'org.update',
+    before,
+    run: () => updateOrganization(genesys.client, connection, update, { requestId }),
+    after: (org) => org,
+  });
+});

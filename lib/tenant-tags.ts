@@ -1,0 +1,13 @@
+/**
+ * Cache tags always carry the tenant id: a global tag would let one tenant's cached data be
+ * served or purged for another. Every cached fetch of tenant data uses one of these.
+ */
+export const TENANT_TAG_KINDS = ['organization', 'users', 'directory', 'activity'] as const;
+
+export function tenantTag(tenantId: string, kind: (typeof TENANT_TAG_KINDS)[number]): string {
+  return `tenant:${tenantId}:${kind}`;
+}
+
+export function tenantTags(tenantId: string): string[] {
+  return [`tenant:${tenantId}`, ...TENANT_TAG_KINDS.map((kind) => tenantTag(tenantId, kind))];
+}
