@@ -46,6 +46,8 @@ export const envSchema = z
     REDIS_URL: optionalString.pipe(
       z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
     ),
+    // Audit log file, used only without REDIS_URL (a single instance); see lib/audit.
+    AUDIT_FILE: optionalString.transform((path) => path ?? './data/audit.jsonl'),
     PORTAL_MODE: z.enum(['configured', 'embedded-demo']).default('configured'),
     SESSION_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
     SESSION_SECRETS: optionalString.pipe(sessionSecretsSchema.optional()),

@@ -32,11 +32,12 @@ function promptHidden(question: string): Promise<string> {
         else value += char;
       }
     };
-    stderr.write(question);
+    // Raw mode before the question: what is typed as soon as it shows must not be echoed.
     stdin.setEncoding('utf8');
     stdin.setRawMode(true);
     stdin.resume();
     stdin.on('data', onData);
+    stderr.write(question);
   });
 }
 
