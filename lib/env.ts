@@ -49,6 +49,10 @@ export const envSchema = z
     // Audit log file, used only without REDIS_URL (a single instance); see lib/audit.
     AUDIT_FILE: optionalString.transform((path) => path ?? './data/audit.jsonl'),
     PORTAL_MODE: z.enum(['configured', 'embedded-demo']).default('configured'),
+    // Portal users, managed with `npm run user`; read in PORTAL_MODE=configured only.
+    PORTAL_USERS_FILE: optionalString,
+    // Password of the embedded demo's three users; ignored outside PORTAL_MODE=embedded-demo.
+    DEMO_PASSWORD: optionalString.transform((password) => password ?? 'demo'),
     SESSION_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
     SESSION_SECRETS: optionalString.pipe(sessionSecretsSchema.optional()),
     SESSION_ABSOLUTE_MS: z.coerce.number().int().min(60_000).max(7 * 86_400_000).default(12 * 3_600_000),
