@@ -55,8 +55,18 @@ export const envSchema = z
     DEMO_PASSWORD: optionalString.transform((password) => password ?? 'demo'),
     SESSION_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
     SESSION_SECRETS: optionalString.pipe(sessionSecretsSchema.optional()),
-    SESSION_ABSOLUTE_MS: z.coerce.number().int().min(60_000).max(7 * 86_400_000).default(12 * 3_600_000),
-    SESSION_IDLE_MS: z.coerce.number().int().min(60_000).max(86_400_000).default(30 * 60_000),
+    SESSION_ABSOLUTE_MS: z.coerce
+      .number()
+      .int()
+      .min(60_000)
+      .max(7 * 86_400_000)
+      .default(12 * 3_600_000),
+    SESSION_IDLE_MS: z.coerce
+      .number()
+      .int()
+      .min(60_000)
+      .max(86_400_000)
+      .default(30 * 60_000),
     COOKIE_SECURE: z.enum(['true', 'false']).optional(),
     // Set by Next.js itself; `next build` imports server modules without serving anything.
     NEXT_PHASE: z.string().optional(),

@@ -52,7 +52,7 @@ export function createPortalRuntime(env: Env): PortalRuntime {
     users,
     throttle: createLoginThrottle({ redis }),
     sessionVersions,
-    audit: createAuditLog({ redisUrl: env.REDIS_URL, filePath: env.AUDIT_FILE }),
+    audit: createAuditLog({ redis, filePath: env.AUDIT_FILE }),
     cookieSettings,
     sessionDeps: () => ({
       settings: cookieSettings,
