@@ -1,31 +1,9 @@
-import { execFile, type ExecFileException } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulatorServer } from '@/emulator/server';
 import { writeTenantsFile } from '../support/runtime-fixture';
+import { runScript } from '../support/run-script';
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function runCli(args: string[], env: Record<string, string>): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      'node_modules/.bin/tsx',
-      ['scripts/tenants.ts', ...args],
-      {
-        env: { NODE_ENV: 'test', PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-        encoding: 'utf8',
-        timeout: 60_000,
-      },
-      (error: ExecFileException | null, stdout: string, stderr: string) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
+const runCli = (args: string[], env: Record<string, string>) => runScript('scripts/tenants.ts', args, env, 60_000);
 
 let server: Awaited<ReturnType<typeof startEmulatorServer>>;
 beforeAll(async () => {

@@ -1,4 +1,3 @@
-import { execFile, type ExecFileException } from 'node:child_process';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
@@ -9,30 +8,9 @@ import { parseUsersFile } from '@/lib/auth/user-schema';
 import { parseUserArgs, UsageError } from '@/scripts/user-args';
 import { checkPasswordPolicy } from '@/scripts/user-password';
 import { tempDir } from '../lib/auth/user-fixtures';
+import { runScript } from '../support/run-script';
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function runCli(args: string[], env: Record<string, string>): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      'node_modules/.bin/tsx',
-      ['scripts/user.ts', ...args],
-      {
-        env: { NODE_ENV: 'test', PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-        encoding: 'utf8',
-        timeout: 30_000,
-      },
-      (error: ExecFileException | null, stdout: string, stderr: string) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
+const runCli = (args: string[], env: Record<string, string>) => runScript('scripts/user.ts', args, env, 30_000);
 
 const FIRST = 'first-password-ÄÖ-🔑';
 const SECOND = 'second-password-long';
