@@ -18,7 +18,16 @@ const PUBLIC_PATHS = new Set(['/login', '/api/health', '/api/auth/login']);
 const TENANT_API = /^\/api\/tenants\/([^/]+)(?:\/|$)/;
 const IDLE_REFRESH_MS = 60_000;
 
-function deny(request: NextRequest, requestId: string, status: 401 | 403, code: string, message: string) {
+/** A path segment as Next will hand it to the route, or undefined when its %-encoding is malformed. */
+function decodeSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
+
+function deny(request: NextRequest, requestId: string, status: 400 | 401 | 403, code: string, message: string) {
   if (request.nextUrl.pathname.startsWith('/api/')) {
     return NextResponse.json(
       { error: { code, message, requestId } },
@@ -56,9 +65,15 @@ export async function proxy(request: NextRequest) {
     .catch(() => []);
   const pathTenant = TENANT_API.exec(request.nextUrl.pathname)?.[1];
   if (pathTenant !== undefined) {
-    const target = tenants.find((t) => t.tenantId === decodeURIComponent(pathTenant));
+    // A malformed %-encoding is one more id that names no tenant: the same 403, not a throw (500).
+    const tenantId = decodeSegment(pathTenant);
+    const target = tenantId === undefined ? undefined : tenants.find((t) => t.tenantId === tenantId);
     if (!target || !isTenantGranted(user, target)) {
       return deny(request, requestId, 403, 'tenant_not_granted', 'This tenant is not available to you.');
+    }
+    // Next answers a 500 when it cannot decode a later dynamic segment ([featureName]).
+    if (request.nextUrl.pathname.split('/').some((segment) => decodeSegment(segment) === undefined)) {
+      return deny(request, requestId, 400, 'malformed_path', 'The address is not valid.');
     }
   }
   const active = tenants.find((t) => t.tenantId === activeTenantId);
