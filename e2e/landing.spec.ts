@@ -1,16 +1,24 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { createEmulator } from '../emulator/index';
 
 // The launcher's embedded emulator uses the default seed, so an emulator built here holds the
 // very same demo tenants and credentials: the test knows exactly which secrets must not leak.
 const demo = createEmulator().listTenantCredentials();
 
-test('landing page lists the demo tenants from the embedded emulator', async ({ page }) => {
+async function signInAsAdmin(page: Page) {
   await page.goto('/');
-  await expect(page.getByRole('heading', { level: 1, name: 'Genesys Tenant Portal' })).toBeVisible();
-  await expect(page.getByRole('note')).toContainText('Demo mode');
+  await expect(page).toHaveURL(/\/login\?next=/);
+  await page.getByLabel('Email').fill('admin@demo.test');
+  await page.getByLabel('Password').fill('demo');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+}
 
-  const list = page.getByRole('list', { name: 'Configured tenants' });
+test('the portal starts at the login page; signed in, the dashboard lists the demo tenants', async ({ page }) => {
+  await signInAsAdmin(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+
+  const list = page.getByRole('list', { name: 'Your tenants' });
   await expect(list.getByRole('listitem')).toHaveCount(demo.length);
   for (const tenant of demo) {
     const card = list.locator(`[data-tenant-id="${tenant.tenantId}"]`);
@@ -28,17 +36,34 @@ test('no credential reaches the browser', async ({ page, request }) => {
   const health = (await (await request.get('/api/health')).json()) as unknown;
   expect(health).toMatchObject({ status: 'ok', mode: 'embedded-demo', tenants: { count: demo.length } });
 
-  const html = (await (await page.goto('/'))?.text()) ?? '';
-  const scriptUrls = await page
-    .locator('script[src]')
-    .evaluateAll((nodes) => nodes.map((node) => (node as HTMLScriptElement).src));
-  expect(scriptUrls.length).toBeGreaterThan(0);
-  const bundles = await Promise.all(scriptUrls.map(async (src) => (await request.get(src)).text()));
-  const everything = [html, JSON.stringify(health), ...bundles].join('\n');
+  // The login page (anonymous) and the dashboard (admin, with an active tenant), and their scripts.
+  const pages: string[] = [];
+  const scripts = new Set<string>();
+  const collect = async () => {
+    pages.push(await page.content());
+    const urls = await page
+      .locator('script[src]')
+      .evaluateAll((nodes) => nodes.map((node) => (node as HTMLScriptElement).src));
+    for (const url of urls) scripts.add(url);
+  };
+  await page.goto('/login');
+  pages.push(await (await request.get('/login')).text());
+  await collect();
+  await signInAsAdmin(page);
+  await page.getByRole('button', { name: `Switch to ${demo[0]!.displayName}`, exact: true }).click();
+  await expect(page.locator(`header[data-active-tenant="${demo[0]!.tenantId}"]`)).toBeVisible();
+  pages.push(await (await page.request.get('/dashboard')).text());
+  await collect();
+
+  expect(scripts.size).toBeGreaterThan(0);
+  const bundles = await Promise.all([...scripts].map(async (src) => (await request.get(src)).text()));
+  const everything = [...pages, JSON.stringify(health), ...bundles].join('\n');
   for (const tenant of demo) {
     expect(everything).not.toContain(tenant.clientSecret);
     expect(everything).not.toContain(tenant.clientId);
   }
+  // The session is not readable by the page's scripts.
+  expect(await page.evaluate(() => document.cookie)).not.toContain('portal-session');
 });
 
 test('health answers uncached', async ({ request }) => {

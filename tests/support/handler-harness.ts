@@ -133,7 +133,15 @@ export const SESSION_SECRET_FOR_TESTS = 's'.repeat(48);
  * Stubs the environment, mounts the emulator and loads a fresh portal runtime. Route modules
  * must be imported (dynamically) after this resolves, so they bind to this runtime.
  */
-export async function startPortalHarness(options: { orgSizes: number[] }): Promise<PortalHarness> {
+export async function startPortalHarness(options: {
+  orgSizes: number[];
+  /**
+   * The per-minute limit the tenants file declares (default: the emulator's own, 300). A test
+   * that stays under the emulator's limit in total may declare more, so the portal's pacing
+   * (tested on its own in tests/lib/genesys) does not make it wait ~213 ms per request.
+   */
+  rateLimitPerMinute?: number;
+}): Promise<PortalHarness> {
   const mounted = mountEmulator({ orgSizes: options.orgSizes });
   // msw emits request:start inside the fetch's async context: the call is attributed to the
   // request being handled, even with several handled concurrently.
@@ -149,7 +157,11 @@ export async function startPortalHarness(options: { orgSizes: number[] }): Promi
   vi.resetModules();
   vi.stubEnv('NODE_ENV', 'test');
   vi.stubEnv('PORTAL_MODE', 'embedded-demo');
-  vi.stubEnv('TENANTS_FILE', writeTenantsFile(credentials));
+  const { rateLimitPerMinute } = options;
+  vi.stubEnv(
+    'TENANTS_FILE',
+    writeTenantsFile(rateLimitPerMinute ? credentials.map((c) => ({ ...c, rateLimitPerMinute })) : credentials),
+  );
   vi.stubEnv('CONFIG_SERVICE_URL', '');
   vi.stubEnv('CONFIG_SERVICE_TOKEN', '');
   vi.stubEnv('GENESYS_GATEWAY_URL', mounted.baseUrl);

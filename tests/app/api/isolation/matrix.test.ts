@@ -13,6 +13,7 @@ import { sealPayload } from '@/lib/session/seal';
 import {
   ALL_METHODS,
   collectCanaries,
+  DECLARED_RATE_LIMIT,
   createStateReader,
   createTokenOrgResolver,
   notGranted,
@@ -43,7 +44,7 @@ let tokenOrg: ReturnType<typeof createTokenOrgResolver>;
 const handlers = new Map<string, Partial<Record<Method, RouteHandler>>>();
 
 beforeAll(async () => {
-  harness = await startPortalHarness({ orgSizes: ORG_SIZES });
+  harness = await startPortalHarness({ orgSizes: ORG_SIZES, rateLimitPerMinute: DECLARED_RATE_LIMIT });
   for (const route of ROUTES) handlers.set(route.name, await route.load());
   book = await collectCanaries(harness.mounted.emulator);
   state = createStateReader(harness.mounted.emulator);
@@ -367,5 +368,7 @@ describe('tenant route handlers: isolation matrix', () => {
   it('reports the size of the matrix', () => {
     console.info(`isolation matrix cases: ${JSON.stringify(counts)}`);
     expect(Object.keys(counts).length).toBeGreaterThan(0);
+    // DECLARED_RATE_LIMIT's premise: the emulator never had to refuse a request.
+    expect(harness.mounted.emulator.stats().rateLimited).toBe(0);
   });
 });

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startPortalHarness, type PortalHarness, type RouteHandler } from '@/tests/support/handler-harness';
 import {
   collectCanaries,
+  DECLARED_RATE_LIMIT,
   createStateReader,
   createTokenOrgResolver,
   ORG_SIZES,
@@ -33,7 +34,7 @@ let tokenOrg: ReturnType<typeof createTokenOrgResolver>;
 const handlers = new Map<string, Partial<Record<Method, RouteHandler>>>();
 
 beforeAll(async () => {
-  harness = await startPortalHarness({ orgSizes: ORG_SIZES });
+  harness = await startPortalHarness({ orgSizes: ORG_SIZES, rateLimitPerMinute: DECLARED_RATE_LIMIT });
   for (const route of ROUTES) handlers.set(route.name, await route.load());
   book = await collectCanaries(harness.mounted.emulator);
   state = createStateReader(harness.mounted.emulator);
