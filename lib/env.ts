@@ -68,6 +68,7 @@ export const envSchema = z
       .max(86_400_000)
       .default(30 * 60_000),
     COOKIE_SECURE: z.enum(['true', 'false']).optional(),
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
     // Set by Next.js itself; `next build` imports server modules without serving anything.
     NEXT_PHASE: z.string().optional(),
     EMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(0),

@@ -2,6 +2,7 @@ import 'server-only';
 import { authenticate } from './auth/authenticate';
 import type { PortalUser } from './auth/types';
 import { recordAudit } from './audit';
+import { getEnv } from './env';
 import { getPortalRuntime } from './portal-runtime';
 
 export type LoginOutcome =
@@ -61,6 +62,16 @@ export function safeReturnPath(next: unknown): string {
   return next.slice(0, 512);
 }
 
-export function clientAddress(headers: Headers): string {
-  return headers.get('x-forwarded-for')?.split(',')[0]?.trim() || headers.get('x-real-ip') || 'unknown';
+/**
+ * The client address for login throttling. Each trusted reverse proxy APPENDS the peer it saw
+ * to X-Forwarded-For, so the client is the entry TRUSTED_PROXY_HOPS from the right; everything
+ * to its left was written by the client and is ignored (taking the left-most entry would let a
+ * client pick a fresh address per attempt, or lock out someone else's).
+ */
+export function clientAddress(headers: Headers, trustedHops = getEnv().TRUSTED_PROXY_HOPS): string {
+  const entries = (headers.get('x-forwarded-for') ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  return entries[entries.length - trustedHops] ?? entries[0] ?? 'unknown';
 }

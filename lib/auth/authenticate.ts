@@ -1,6 +1,6 @@
 /**
  * The password check of the login. Unknown email, wrong password and disabled user all answer
- * the same `invalid` after the same work (one scrypt, one recorded failure), so neither the
+ * the same `invalid` after the same work (one scrypt, one counted attempt), so neither the
  * answer nor its timing tells an attacker which emails are accounts. A throttled attempt is
  * refused before any scrypt: a locked account does not become an oracle or a CPU sink.
  */
@@ -27,7 +27,7 @@ const MAX_PASSWORD_LENGTH = 1024;
 
 export async function authenticate(input: AuthenticateInput): Promise<AuthenticateResult> {
   const { store, throttle, email, ip } = input;
-  const gate = await throttle.check(email, ip);
+  const gate = await throttle.reserve(email, ip);
   if (!gate.allowed) return { ok: false, reason: 'throttled', retryAfterMs: gate.retryAfterMs };
 
   const password = input.password.slice(0, MAX_PASSWORD_LENGTH);
@@ -37,10 +37,10 @@ export async function authenticate(input: AuthenticateInput): Promise<Authentica
     : await dummyVerify(password, input.dummyCost ?? DEFAULT_SCRYPT_COST);
 
   if (user && matches && !user.disabled && input.password.length <= MAX_PASSWORD_LENGTH) {
-    await throttle.recordSuccess(email, ip);
+    await throttle.settle(email, ip, 'success');
     return { ok: true, user: toPortalUser(user) };
   }
-  const after = await throttle.recordFailure(email, ip);
+  const after = await throttle.settle(email, ip, 'failure');
   // Still `invalid` (this attempt was judged); the wait tells the form to stop offering retries.
   return after.allowed
     ? { ok: false, reason: 'invalid' }

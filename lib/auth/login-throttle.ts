@@ -29,6 +29,14 @@ export type ThrottleDecision = { allowed: true } | { allowed: false; retryAfterM
 
 export interface LoginThrottle {
   check(email: string, ip: string): Promise<ThrottleDecision>;
+  /**
+   * Takes this attempt out of both budgets BEFORE the password is verified (atomic increments),
+   * so a burst of concurrent guesses gets no more tries than sequential ones. Refused when
+   * either budget was already spent. Follow with settle().
+   */
+  reserve(email: string, ip: string): Promise<ThrottleDecision>;
+  /** The reserved attempt's outcome: a failure locks a spent budget; a success gives it back. */
+  settle(email: string, ip: string, outcome: 'success' | 'failure'): Promise<ThrottleDecision>;
   /** Counts a failed attempt; says whether the next one is already refused. */
   recordFailure(email: string, ip: string): Promise<ThrottleDecision>;
   recordSuccess(email: string, ip: string): Promise<void>;
@@ -72,6 +80,18 @@ async function fail({ limiter, limit }: Counter, key: string): Promise<number> {
   return limit.windowMs;
 }
 
+async function take({ limiter, limit }: Counter, key: string): Promise<number> {
+  const res = await limiter.penalty(key, 1);
+  return res.consumedPoints > limit.failures ? Math.max(1, res.msBeforeNext) : 0;
+}
+
+async function lockIfSpent({ limiter, limit }: Counter, key: string): Promise<number> {
+  const res = await limiter.get(key);
+  if (!res || res.consumedPoints < limit.failures) return 0;
+  await limiter.block(key, Math.ceil(limit.windowMs / 1000));
+  return limit.windowMs;
+}
+
 const decide = (waits: number[]): ThrottleDecision => {
   const retryAfterMs = Math.max(...waits);
   return retryAfterMs > 0 ? { allowed: false, retryAfterMs } : { allowed: true };
@@ -83,6 +103,19 @@ export function createLoginThrottle(options: LoginThrottleOptions = {}): LoginTh
   return {
     async check(email, ip) {
       return decide(await Promise.all([blockedFor(account, accountKey(email)), blockedFor(address, addressKey(ip))]));
+    },
+    async reserve(email, ip) {
+      return decide(await Promise.all([take(account, accountKey(email)), take(address, addressKey(ip))]));
+    },
+    async settle(email, ip, outcome) {
+      if (outcome === 'failure') {
+        return decide(
+          await Promise.all([lockIfSpent(account, accountKey(email)), lockIfSpent(address, addressKey(ip))]),
+        );
+      }
+      // A success restarts the account's count; the address only gets this attempt back.
+      await Promise.all([account.limiter.delete(accountKey(email)), address.limiter.reward(addressKey(ip), 1)]);
+      return { allowed: true };
     },
     async recordFailure(email, ip) {
       return decide(await Promise.all([fail(account, accountKey(email)), fail(address, addressKey(ip))]));

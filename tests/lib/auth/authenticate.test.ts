@@ -36,7 +36,7 @@ describe('authenticate', () => {
 
   it('one generic failure, after the same work, for unknown email, wrong password and disabled user', async () => {
     const { login, throttle } = await setup();
-    const recordFailure = vi.spyOn(throttle, 'recordFailure');
+    const settle = vi.spyOn(throttle, 'settle');
     const cases = [
       ['nobody@example.test', 'right-password'],
       ['alice@example.test', 'wrong-password'],
@@ -45,13 +45,14 @@ describe('authenticate', () => {
     for (const [email, password] of cases) {
       vi.mocked(passwords.verifyPassword).mockClear();
       vi.mocked(passwords.dummyVerify).mockClear();
-      recordFailure.mockClear();
+      settle.mockClear();
       expect(await login(email, password)).toEqual({ ok: false, reason: 'invalid' });
       // Exactly one scrypt derivation (real or stand-in) and one recorded failure each time.
       const derivations =
         vi.mocked(passwords.verifyPassword).mock.calls.length + vi.mocked(passwords.dummyVerify).mock.calls.length;
       expect(derivations).toBe(1);
-      expect(recordFailure).toHaveBeenCalledTimes(1);
+      expect(settle).toHaveBeenCalledTimes(1);
+      expect(settle).toHaveBeenCalledWith(expect.any(String), expect.any(String), 'failure');
     }
     expect(vi.mocked(passwords.dummyVerify)).not.toHaveBeenCalledWith(expect.anything(), passwords.DEFAULT_SCRYPT_COST);
   });

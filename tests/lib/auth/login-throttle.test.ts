@@ -15,6 +15,26 @@ async function failTimes(throttle: LoginThrottle, n: number, email: (i: number) 
 
 function behaviour(name: string, make: (options?: LoginThrottleOptions) => LoginThrottle) {
   describe(`login throttle (${name})`, () => {
+    it('reserve() admits exactly as many concurrent attempts as the budget, however they race', async () => {
+      const throttle = make();
+      const email = `${randomUUID()}@example.test`;
+      const decisions = await Promise.all(Array.from({ length: 12 }, (_, i) => throttle.reserve(email, `10.7.0.${i}`)));
+      expect(decisions.filter((d) => d.allowed)).toHaveLength(5);
+      for (let i = 0; i < 5; i++) await throttle.settle(email, `10.7.0.${i}`, 'failure');
+      expect((await throttle.check(email, '10.7.1.1')).allowed).toBe(false);
+    });
+
+    it('a settled success restarts the account budget and refunds the address', async () => {
+      const throttle = make({ address: { failures: 2, windowMs: WINDOW } });
+      const email = `${randomUUID()}@example.test`;
+      const ip = `10.8.${Math.floor(Math.random() * 250)}.1`;
+      for (let i = 0; i < 3; i++) {
+        expect((await throttle.reserve(email, ip)).allowed).toBe(true);
+        await throttle.settle(email, ip, 'success');
+      }
+      expect(await throttle.check(email, ip)).toEqual({ allowed: true });
+    });
+
     it('locks an account after 5 failures from any addresses, with a Retry-After of about the window', async () => {
       const throttle = make();
       const email = `${randomUUID()}@example.test`;

@@ -2,17 +2,11 @@
  * The login endpoint's brute-force throttle, at the handler: failures are counted per account
  * (5 / 15 min) and per client address (20 / 15 min), unknown accounts exactly like known ones.
  *
- * KNOWN BUG 1 (the `it.fails` cases below; drop `.fails` once fixed): lib/login-flow.ts
- * clientAddress() takes the LEFT-most X-Forwarded-For entry, which is whatever the client sent
- * (Next only fills X-Forwarded-For when it is absent, and a reverse proxy such as nginx with
- * $proxy_add_x_forwarded_for or an AWS ALB appends the real peer on the RIGHT). So a client
- * picks its own throttle bucket: a new X-Forwarded-For per attempt sprays passwords over many
- * accounts with no address limit, and naming someone else's address locks them out. The cases
- * model one appending reverse proxy in front of the portal; the peer it saw is the last entry.
  *
- * KNOWN BUG 2: lib/auth/authenticate.ts checks the throttle, runs scrypt, and only then records
- * the failure; attempts sent together all pass the check before any failure is counted, so a
- * burst of N concurrent guesses at one account gets N guesses instead of 5 per window.
+ * Two former bugs are pinned here: the client address is the X-Forwarded-For entry appended by
+ * the trusted proxy (the RIGHT-most with one hop), never a client-written entry; and each attempt
+ * is reserved from the budget before the password is checked, so concurrent guesses get no more
+ * tries than sequential ones. The cases model one appending reverse proxy in front of the portal.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startPortalHarness, type PortalHarness, type RouteHandler } from '@/tests/support/handler-harness';
@@ -75,7 +69,7 @@ describe('login throttle', () => {
     expect(statuses[20]).toBe(429);
   });
 
-  it.fails('KNOWN BUG 1: a client-chosen X-Forwarded-For entry does not escape the address limit', async () => {
+  it('a client-chosen X-Forwarded-For entry does not escape the address limit', async () => {
     const peer = '203.0.113.5'; // appended by the reverse proxy: the real client
     const statuses: number[] = [];
     for (let i = 0; i < 21; i++) {
@@ -84,7 +78,7 @@ describe('login throttle', () => {
     expect(statuses).toContain(429);
   });
 
-  it.fails('KNOWN BUG 2: concurrent attempts get no more guesses than sequential ones', async () => {
+  it('concurrent attempts get no more guesses than sequential ones', async () => {
     const email = 'admin@demo.test';
     const statuses = await Promise.all(
       Array.from({ length: 12 }, async (_, i) => (await attempt(email, `guess-${i}`, '192.0.2.30')).status),
@@ -93,7 +87,7 @@ describe('login throttle', () => {
     expect(statuses.filter((status) => status === 401).length).toBeLessThanOrEqual(5);
   });
 
-  it.fails('KNOWN BUG 1: nobody can lock another client out by naming its address', async () => {
+  it('nobody can lock another client out by naming its address', async () => {
     const victim = '198.51.100.7';
     const attacker = '203.0.113.66';
     for (let i = 0; i < 21; i++) await attempt(unique('lockout'), 'wrong', `${victim}, ${attacker}`);
