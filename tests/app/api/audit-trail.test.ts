@@ -159,6 +159,10 @@ describe('audit trail', () => {
         { tenantId: 'acme-prod' },
       );
       expect(response.status).toBe(409);
+      const body = (await response.json()) as { error: { code: string; currentVersion: number; current: { name: string } } };
+      expect(body.error.code).toBe('conflict');
+      expect(body.error.currentVersion).toBeGreaterThan(1);
+      expect(body.error.current.name).toBe('Acme Renamed');
     });
     expect(entries).toEqual([expect.objectContaining({ action: 'org.update', result: 'failure' })]);
   });

@@ -1,5 +1,6 @@
 import { getOrganization, organizationUpdateSchema, updateOrganization } from '@/lib/genesys';
 import { auditedChange } from '@/lib/http/audited-change';
+import { withCurrentOnConflict } from '@/lib/http/conflict';
 import { readJsonBody } from '@/lib/http/json-body';
 import { withTenantRoute } from '@/lib/http/with-tenant-route';
 
@@ -7,15 +8,16 @@ export const GET = withTenantRoute({ capability: 'tenant.view' }, ({ genesys, co
   getOrganization(genesys.client, connection, { requestId }),
 );
 
-// PUT carries the version the editor started from; a stale one is a 409 (never overwritten).
+// PUT carries the version the editor started from; a stale one is a 409 with the current org.
 export const PUT = withTenantRoute({ capability: 'org.edit', write: true }, async (context) => {
   const { genesys, connection, requestId, request } = context;
   const update = await readJsonBody(request, organizationUpdateSchema);
-  const before = await getOrganization(genesys.client, connection, { requestId });
+  const read = () => getOrganization(genesys.client, connection, { requestId });
+  const before = await read();
   return auditedChange(context, {
     action: 'org.update',
     before,
-    run: () => updateOrganization(genesys.client, connection, update, { requestId }),
+    run: () => withCurrentOnConflict(() => updateOrganization(genesys.client, connection, update, { requestId }), read),
     after: (org) => org,
   });
 });
