@@ -4,43 +4,21 @@
  * the emulator and no org changes. The same requests sent same-origin then succeed (or meet the
  * role's 403), proving the refusal came from the origin check alone.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startPortalHarness, type PortalHarness, type RouteHandler } from '@/tests/support/handler-harness';
+import { describe, expect, it, vi } from 'vitest';
 import {
-  collectCanaries,
-  DECLARED_RATE_LIMIT,
-  createStateReader,
-  createTokenOrgResolver,
-  ORG_SIZES,
+  setupIsolationSuite,
   PORTAL_ORIGIN,
   ROUTE_METHODS,
-  ROUTES,
   runCase,
   TENANT_IDS,
   USERS,
-  type CanaryBook,
   type Case,
-  type Method,
-  type StateReader,
   type UserSpec,
 } from './support';
 
 vi.mock('next/headers', async () => (await import('@/tests/support/handler-harness')).nextHeadersMock);
 
-let harness: PortalHarness;
-let book: CanaryBook;
-let state: StateReader;
-let tokenOrg: ReturnType<typeof createTokenOrgResolver>;
-const handlers = new Map<string, Partial<Record<Method, RouteHandler>>>();
-
-beforeAll(async () => {
-  harness = await startPortalHarness({ orgSizes: ORG_SIZES, rateLimitPerMinute: DECLARED_RATE_LIMIT });
-  for (const route of ROUTES) handlers.set(route.name, await route.load());
-  book = await collectCanaries(harness.mounted.emulator);
-  state = createStateReader(harness.mounted.emulator);
-  tokenOrg = createTokenOrgResolver(harness.mounted.emulator);
-});
-afterAll(async () => harness?.close());
+const suite = setupIsolationSuite();
 
 const MUTATING = ROUTE_METHODS.filter((rm) => rm.method !== 'GET');
 
@@ -66,7 +44,7 @@ async function cases(user: UserSpec | null, headers: Record<string, string>, lab
       routeMethod: rm,
       segment: tenant,
       param: tenant,
-      headers: { ...headers, ...(user ? { cookie: await harness.cookiesFor(user.id, { tenant }) } : {}) },
+      headers: { ...headers, ...(user ? { cookie: await suite.harness.cookiesFor(user.id, { tenant }) } : {}) },
       body: 'valid',
       expected: expectCsrf
         ? { status: 403, code: 'csrf_rejected' }
@@ -89,8 +67,9 @@ describe('CSRF on every mutating tenant route', () => {
 
   it('cross-site signals are refused before session, role or tenant, and the emulator sees nothing', async () => {
     const before = new Map<string, string>();
-    for (const tenantId of TENANT_IDS) before.set(tenantId, JSON.stringify(await state(tenantId, { fresh: true })));
-    const requestsBefore = harness.mounted.emulator.stats().requests;
+    for (const tenantId of TENANT_IDS)
+      before.set(tenantId, JSON.stringify(await suite.state(tenantId, { fresh: true })));
+    const requestsBefore = suite.harness.mounted.emulator.stats().requests;
 
     const problems: string[] = [];
     let count = 0;
@@ -98,16 +77,16 @@ describe('CSRF on every mutating tenant route', () => {
       for (const [label, headers] of HOSTILE) {
         for (const c of await cases(user, headers, label, true)) {
           count++;
-          problems.push(...(await runCase(harness, handlers, book, state, tokenOrg, c)));
+          problems.push(...(await runCase(suite, c)));
         }
       }
     }
-    const requestsAfter = harness.mounted.emulator.stats().requests;
+    const requestsAfter = suite.harness.mounted.emulator.stats().requests;
     expect(problems).toEqual([]);
     expect(count).toBe((USERS.length + 1) * HOSTILE.length * MUTATING.length);
     expect(requestsAfter - requestsBefore, 'emulator requests during refused requests').toBe(0);
     for (const tenantId of TENANT_IDS)
-      expect(JSON.stringify(await state(tenantId, { fresh: true })), tenantId).toBe(before.get(tenantId));
+      expect(JSON.stringify(await suite.state(tenantId, { fresh: true })), tenantId).toBe(before.get(tenantId));
   }, 60_000);
 
   it('the same requests sent same-origin go through (control)', async () => {
@@ -118,7 +97,7 @@ describe('CSRF on every mutating tenant route', () => {
         ['no Origin, no Sec-Fetch-Site (non-browser client)', {}],
       ] as const) {
         for (const c of await cases(user, headers, label, false)) {
-          problems.push(...(await runCase(harness, handlers, book, state, tokenOrg, c)));
+          problems.push(...(await runCase(suite, c)));
         }
       }
     }

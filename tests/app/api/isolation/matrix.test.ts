@@ -6,18 +6,12 @@
  * headers, every upstream call made for the path tenant's org with its own client (none at all
  * for a refused request), and a successful write visible in the path tenant's org.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { RouteHandler } from '@/tests/support/handler-harness';
-import { startPortalHarness, type PortalHarness } from '@/tests/support/handler-harness';
+import { describe, expect, it, vi } from 'vitest';
 import { sealPayload } from '@/lib/session/seal';
 import {
+  setupIsolationSuite,
   ALL_METHODS,
-  collectCanaries,
-  DECLARED_RATE_LIMIT,
-  createStateReader,
-  createTokenOrgResolver,
   notGranted,
-  ORG_SIZES,
   PORTAL_ORIGIN,
   ROUTE_METHODS,
   ROUTES,
@@ -25,11 +19,9 @@ import {
   runLanes,
   TENANT_IDS,
   USERS,
-  type CanaryBook,
   type Case,
   type Expected,
   type Method,
-  type StateReader,
   type RouteMethod,
   type TenantId,
   type UserSpec,
@@ -37,23 +29,10 @@ import {
 
 vi.mock('next/headers', async () => (await import('@/tests/support/handler-harness')).nextHeadersMock);
 
-let harness: PortalHarness;
-let book: CanaryBook;
-let state: StateReader;
-let tokenOrg: ReturnType<typeof createTokenOrgResolver>;
-const handlers = new Map<string, Partial<Record<Method, RouteHandler>>>();
-
-beforeAll(async () => {
-  harness = await startPortalHarness({ orgSizes: ORG_SIZES, rateLimitPerMinute: DECLARED_RATE_LIMIT });
-  for (const route of ROUTES) handlers.set(route.name, await route.load());
-  book = await collectCanaries(harness.mounted.emulator);
-  state = createStateReader(harness.mounted.emulator);
-  tokenOrg = createTokenOrgResolver(harness.mounted.emulator);
-});
-afterAll(async () => harness?.close());
+const suite = setupIsolationSuite();
 
 const orgOf = (tenantId: string) => {
-  const credential = harness.credentials.find((c) => c.tenantId === tenantId);
+  const credential = suite.harness.credentials.find((c) => c.tenantId === tenantId);
   if (!credential) throw new Error(`no tenant ${tenantId}`);
   return credential.orgId;
 };
@@ -105,7 +84,7 @@ function sameOriginHeaders(method: Method): Record<string, string> {
 }
 
 async function cookie(uid: string, tenant?: string, tenantUid?: string) {
-  return harness.cookiesFor(uid, { tenant, tenantUid });
+  return suite.harness.cookiesFor(uid, { tenant, tenantUid });
 }
 
 /** Every case of one user. */
@@ -251,7 +230,7 @@ async function casesFor(user: UserSpec): Promise<Case[]> {
 
 /** Requests that prove nobody: each must be the same 401, whatever else they carry. */
 async function anonymousCases(): Promise<Case[]> {
-  const { settings, portal } = harness;
+  const { settings, portal } = suite.harness;
   const now = Date.now();
   const admin = 'demo-admin';
   const ver = await portal.sessionVersions.current(admin);
@@ -321,10 +300,10 @@ const counts: Record<string, number> = {};
 
 describe('tenant route handlers: isolation matrix', () => {
   it('canaries are distinctive: none of a tenant\u2019s canaries occurs in another tenant\u2019s data', () => {
-    for (const [tenantId, canaries] of book.tenants) {
-      const own = book.dumps.get(tenantId) ?? '';
+    for (const [tenantId, canaries] of suite.book.tenants) {
+      const own = suite.book.dumps.get(tenantId) ?? '';
       for (const canary of [...canaries.ids, ...canaries.marks]) expect(own, `${tenantId} ${canary}`).toContain(canary);
-      for (const [otherId, dump] of book.dumps) {
+      for (const [otherId, dump] of suite.book.dumps) {
         if (otherId === tenantId) continue;
         const found = [...canaries.ids, ...canaries.marks].filter((canary) => dump.includes(canary));
         expect(found, `${tenantId} canaries in ${otherId}'s data`).toEqual([]);
@@ -336,7 +315,7 @@ describe('tenant route handlers: isolation matrix', () => {
   it('every route exports exactly the methods of the matrix (the rest are not applicable: 405)', () => {
     let notApplicable = 0;
     for (const route of ROUTES) {
-      const exported = Object.keys(handlers.get(route.name) ?? {}).filter((name) =>
+      const exported = Object.keys(suite.handlers.get(route.name) ?? {}).filter((name) =>
         (ALL_METHODS as readonly string[]).includes(name),
       );
       expect(exported.sort(), route.name).toEqual(Object.keys(route.methods).sort());
@@ -349,7 +328,7 @@ describe('tenant route handlers: isolation matrix', () => {
     it(`${user.email}: every route × method × vector`, async () => {
       const cases = await casesFor(user);
       counts[user.role] = cases.length;
-      const problems = await runLanes(byTenant(cases), (c) => runCase(harness, handlers, book, state, tokenOrg, c));
+      const problems = await runLanes(byTenant(cases), (c) => runCase(suite, c));
       expect(problems).toEqual([]);
       // The matrix really exercised both sides: successes and every refusal kind.
       const statuses = new Set(cases.map((c) => `${c.expected.status}${c.expected.code ?? ''}`));
@@ -361,7 +340,7 @@ describe('tenant route handlers: isolation matrix', () => {
   it('anonymous, tampered, revoked, expired and forged sessions: 401 on every route × method', async () => {
     const cases = await anonymousCases();
     counts.anonymous = cases.length;
-    const problems = await runLanes(byTenant(cases), (c) => runCase(harness, handlers, book, state, tokenOrg, c));
+    const problems = await runLanes(byTenant(cases), (c) => runCase(suite, c));
     expect(problems).toEqual([]);
   });
 
@@ -369,6 +348,6 @@ describe('tenant route handlers: isolation matrix', () => {
     console.info(`isolation matrix cases: ${JSON.stringify(counts)}`);
     expect(Object.keys(counts).length).toBeGreaterThan(0);
     // DECLARED_RATE_LIMIT's premise: the emulator never had to refuse a request.
-    expect(harness.mounted.emulator.stats().rateLimited).toBe(0);
+    expect(suite.harness.mounted.emulator.stats().rateLimited).toBe(0);
   });
 });

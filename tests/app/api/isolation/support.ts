@@ -4,7 +4,13 @@
  * each tenant (bytes that only that tenant's data contains), and one runner that checks a case.
  */
 import type { Emulator, TenantCredential } from '@/emulator/index';
-import type { PortalHarness, RouteHandler, UpstreamCall } from '@/tests/support/handler-harness';
+import { afterAll, beforeAll } from 'vitest';
+import {
+  startPortalHarness,
+  type PortalHarness,
+  type RouteHandler,
+  type UpstreamCall,
+} from '@/tests/support/handler-harness';
 import { call, getToken } from '@/tests/emulator/support/direct';
 
 export const TENANT_IDS = [
@@ -344,14 +350,34 @@ export interface Case {
 }
 
 /** Sends a case through the handler and returns every way it broke the rules (empty: fine). */
-export async function runCase(
-  harness: PortalHarness,
-  handlers: Map<string, Partial<Record<Method, RouteHandler>>>,
-  book: CanaryBook,
-  state: StateReader,
-  tokenOrg: (authorization: string | null) => Promise<string | undefined>,
-  c: Case,
-): Promise<string[]> {
+/** What every isolation suite works with; filled in by setupIsolationSuite's beforeAll. */
+export interface IsolationSuite {
+  harness: PortalHarness;
+  handlers: Map<string, Partial<Record<Method, RouteHandler>>>;
+  book: CanaryBook;
+  state: StateReader;
+  tokenOrg: (authorization: string | null) => Promise<string | undefined>;
+}
+
+/**
+ * Registers the shared beforeAll/afterAll: the portal harness at the declared rate limit, every
+ * route module, the canary book, the emulator state reader and the token → org resolver.
+ */
+export function setupIsolationSuite(): IsolationSuite {
+  const suite = { handlers: new Map() } as IsolationSuite;
+  beforeAll(async () => {
+    suite.harness = await startPortalHarness({ orgSizes: ORG_SIZES, rateLimitPerMinute: DECLARED_RATE_LIMIT });
+    for (const route of ROUTES) suite.handlers.set(route.name, await route.load());
+    suite.book = await collectCanaries(suite.harness.mounted.emulator);
+    suite.state = createStateReader(suite.harness.mounted.emulator);
+    suite.tokenOrg = createTokenOrgResolver(suite.harness.mounted.emulator);
+  });
+  afterAll(async () => suite.harness?.close());
+  return suite;
+}
+
+export async function runCase(suite: IsolationSuite, c: Case): Promise<string[]> {
+  const { harness, handlers, book, state, tokenOrg } = suite;
   const { route, method, spec } = c.routeMethod;
   const problems: string[] = [];
   const fail = (message: string) => problems.push(`${c.label}: ${message}`);

@@ -4,47 +4,25 @@
  * emulator before and after, and only the path tenant's may differ (in the field written). The
  * audit entry names the path tenant too.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startPortalHarness, type PortalHarness, type RouteHandler } from '@/tests/support/handler-harness';
+import { describe, expect, it, vi } from 'vitest';
 import {
-  collectCanaries,
-  DECLARED_RATE_LIMIT,
-  createStateReader,
-  createTokenOrgResolver,
-  ORG_SIZES,
+  setupIsolationSuite,
   PORTAL_ORIGIN,
   ROUTE_METHODS,
-  ROUTES,
   runCase,
   TENANT_IDS,
   USERS,
-  type CanaryBook,
-  type Method,
   type OrgState,
-  type StateReader,
   type TenantId,
 } from './support';
 
 vi.mock('next/headers', async () => (await import('@/tests/support/handler-harness')).nextHeadersMock);
 
-let harness: PortalHarness;
-let book: CanaryBook;
-let state: StateReader;
-let tokenOrg: ReturnType<typeof createTokenOrgResolver>;
-const handlers = new Map<string, Partial<Record<Method, RouteHandler>>>();
-
-beforeAll(async () => {
-  harness = await startPortalHarness({ orgSizes: ORG_SIZES, rateLimitPerMinute: DECLARED_RATE_LIMIT });
-  for (const route of ROUTES) handlers.set(route.name, await route.load());
-  book = await collectCanaries(harness.mounted.emulator);
-  state = createStateReader(harness.mounted.emulator);
-  tokenOrg = createTokenOrgResolver(harness.mounted.emulator);
-});
-afterAll(async () => harness?.close());
+const suite = setupIsolationSuite();
 
 async function everyOrg(): Promise<Map<TenantId, OrgState>> {
   const all = new Map<TenantId, OrgState>();
-  for (const tenantId of TENANT_IDS) all.set(tenantId, await state(tenantId, { fresh: true }));
+  for (const tenantId of TENANT_IDS) all.set(tenantId, await suite.state(tenantId, { fresh: true }));
   return all;
 }
 
@@ -67,7 +45,7 @@ describe('successful writes reach the path tenant only', () => {
           const label = `${user.role} ${rm.method} ${rm.route.name} on ${tenant}`;
           const before = await everyOrg();
           problems.push(
-            ...(await runCase(harness, handlers, book, state, tokenOrg, {
+            ...(await runCase(suite, {
               label,
               routeMethod: rm,
               segment: tenant,
@@ -75,8 +53,8 @@ describe('successful writes reach the path tenant only', () => {
               headers: {
                 origin: PORTAL_ORIGIN,
                 'sec-fetch-site': 'same-origin',
-                'x-genesys-organization': harness.credentials.find((c) => c.tenantId !== tenant)?.orgId ?? '',
-                cookie: await harness.cookiesFor(user.id, { tenant }),
+                'x-genesys-organization': suite.harness.credentials.find((c) => c.tenantId !== tenant)?.orgId ?? '',
+                cookie: await suite.harness.cookiesFor(user.id, { tenant }),
               },
               body: 'valid',
               expected: { status: 200 },
@@ -87,7 +65,7 @@ describe('successful writes reach the path tenant only', () => {
             const changed = JSON.stringify(before.get(tenantId)) !== JSON.stringify(after.get(tenantId));
             if (changed !== (tenantId === tenant)) problems.push(`${label}: ${tenantId} changed=${changed}`);
           }
-          const [entry] = (await harness.portal.audit.query({ limit: 1 })).entries;
+          const [entry] = (await suite.harness.portal.audit.query({ limit: 1 })).entries;
           if (entry?.tenantId !== tenant || entry.userId !== user.id || entry.result !== 'success')
             problems.push(`${label}: audit entry ${JSON.stringify(entry ?? null).slice(0, 200)}`);
         }
