@@ -63,7 +63,8 @@ export type OrganizationUpdate = z.infer<typeof organizationUpdateSchema>;
 
 const count = z.number().int().min(0);
 
-export const passwordRequirementsSchema = z.looseObject({
+// One field list: loose when reading Genesys' answer, strict for a PATCH body we send.
+const passwordRequirementsShape = {
   minimumLength: count.optional(),
   minimumDigits: count.optional(),
   minimumLetters: count.optional(),
@@ -72,7 +73,9 @@ export const passwordRequirementsSchema = z.looseObject({
   minimumSpecials: count.optional(),
   minimumAgeSeconds: count.optional(),
   expirationDays: count.optional(),
-});
+};
+
+export const passwordRequirementsSchema = z.looseObject(passwordRequirementsShape);
 
 export const authSettingsSchema = z.looseObject({
   multifactorAuthenticationRequired: z.boolean().optional(),
@@ -90,18 +93,7 @@ export const authSettingsUpdateSchema = z.strictObject({
   domainAllowlistEnabled: z.boolean().optional(),
   domainAllowlist: z.array(z.string().max(255)).max(1000).optional(),
   ipAddressAllowlist: z.array(z.string().max(64)).max(1000).optional(),
-  passwordRequirements: z
-    .strictObject({
-      minimumLength: count.optional(),
-      minimumDigits: count.optional(),
-      minimumLetters: count.optional(),
-      minimumUpper: count.optional(),
-      minimumLower: count.optional(),
-      minimumSpecials: count.optional(),
-      minimumAgeSeconds: count.optional(),
-      expirationDays: count.optional(),
-    })
-    .optional(),
+  passwordRequirements: z.strictObject(passwordRequirementsShape).optional(),
   inactivityTimeoutExclusions: z.array(z.string().max(255)).max(1000).optional(),
 });
 export type AuthSettingsUpdate = z.infer<typeof authSettingsUpdateSchema>;
