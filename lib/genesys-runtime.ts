@@ -13,7 +13,8 @@ import { createSourceFromEnv } from './tenants/source-from-env';
 import { toConnection } from './tenants/connection';
 import { createTenantHealthStore, type TenantHealth, type TenantHealthStore } from './tenants/health';
 import { createTenantRegistry, type RegistryLogger, type TenantRegistry } from './tenants/registry';
-import { createUpstreamStores, type UpstreamStores } from './upstream';
+import { createUpstreamStores, USAGE_BUCKET_MS, type UpstreamStores, type UsageBucket } from './upstream';
+import { withUsageMeter } from './upstream/metered-governor';
 import { systemClock } from './upstream/system-clock';
 
 export interface GenesysRuntime {
@@ -25,12 +26,21 @@ export interface GenesysRuntime {
   /** The tenant's connection, or TenantAccessError: never another tenant's credentials. */
   connectionFor(tenantId: string): Promise<TenantConnection>;
   healthOf(tenantId: string): TenantHealth;
+  /** Upstream requests and 429s in 10 s buckets over the last `minutes` (oldest first). */
+  usageOf(tenantId: string, minutes: number): Promise<TenantUsage>;
   /**
    * Re-reads the tenant list on the refresh interval in the background (rotation deadlines and
    * secret changes are acted on without waiting for a request). Unref'd: never keeps a process up.
    */
   startBackgroundRefresh(): void;
   close(): Promise<void>;
+}
+
+export interface TenantUsage {
+  tenantId: string;
+  limitPerMinute: number;
+  bucketMs: number;
+  buckets: UsageBucket[];
 }
 
 export interface GenesysRuntimeOptions {
@@ -67,7 +77,11 @@ export function createGenesysRuntime({ env, logger, fetch = globalThis.fetch }: 
       logger.warn({ tenantId, err: error instanceof Error ? error.message : 'unknown' }, 'token eviction failed');
     }),
   );
-  const governor = createRateGovernor({ clock: systemClock, store: stores.rateStore });
+  const governor = withUsageMeter(
+    createRateGovernor({ clock: systemClock, store: stores.rateStore }),
+    stores.usage,
+    systemClock,
+  );
   const client = createGenesysClient({
     fetch,
     clock: systemClock,
@@ -88,6 +102,12 @@ export function createGenesysRuntime({ env, logger, fetch = globalThis.fetch }: 
     stores: stores.kind,
     connectionFor: async (tenantId) => toConnection(await registry.get(tenantId)),
     healthOf: (tenantId) => health.snapshot(tenantId, registry.status()),
+    async usageOf(tenantId, minutes) {
+      const tenant = await registry.get(tenantId);
+      const count = Math.max(1, Math.round((minutes * 60_000) / USAGE_BUCKET_MS));
+      const buckets = await stores.usage.recent(tenantId, systemClock.now(), count);
+      return { tenantId, limitPerMinute: tenant.rateLimitPerMinute, bucketMs: USAGE_BUCKET_MS, buckets };
+    },
     startBackgroundRefresh() {
       refreshTimer ??= setInterval(() => {
         registry.refresh().catch(() => undefined); // failures are logged and kept in status()

@@ -1,8 +1,9 @@
 import 'server-only';
 import { cookies } from 'next/headers';
-import { redirect } from 'next/navigation';
+import { forbidden, redirect } from 'next/navigation';
 import { cache } from 'react';
-import type { PortalUser } from '../auth/types';
+import { can } from '../auth/capabilities';
+import type { Capability, PortalUser } from '../auth/types';
 import { getPortalRuntime } from '../portal-runtime';
 import type { CookieSettings } from './cookie-settings';
 import { resolveSession, type SessionContext } from './resolve';
@@ -24,6 +25,16 @@ export const getRequestSession = cache(async (): Promise<SessionContext | null> 
 export async function requireSession(returnTo = '/dashboard'): Promise<SessionContext> {
   const session = await getRequestSession();
   if (!session) redirect(`/login?next=${encodeURIComponent(returnTo)}`);
+  return session;
+}
+
+/**
+ * Pages a role cannot use: the session, or Next's 403 (app/forbidden.tsx). Call it from the
+ * segment's layout, above its loading.tsx, so the 403 status is set before anything streams.
+ */
+export async function requireCapability(capability: Capability, returnTo: string): Promise<SessionContext> {
+  const session = await requireSession(returnTo);
+  if (!can(session.user.role, capability)) forbidden();
   return session;
 }
 

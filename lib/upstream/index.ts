@@ -13,12 +13,15 @@ import { createRedisClient } from './redis-client';
 import { createRedisLock } from './redis-lock';
 import { createRedisRateStore } from './redis-rate-store';
 import { createRedisTokenCache } from './redis-token-cache';
+import { createMemoryUsageMeter, createRedisUsageMeter, type UsageMeter } from './usage-meter';
 
 export interface UpstreamStores {
   kind: 'redis' | 'memory';
   cache: TokenCache;
   lock: DistributedLock;
   rateStore: RateStore;
+  /** Upstream request counts per tenant (rate-budget use on the dashboards). */
+  usage: UsageMeter;
   /** Disconnects a client this function created; a client passed in is left to its owner. */
   close(): Promise<void>;
 }
@@ -33,6 +36,7 @@ export function createUpstreamStores(
       cache: createMemoryTokenCache(options.now),
       lock: createMemoryLock(options.now),
       rateStore: createMemoryRateStore(),
+      usage: createMemoryUsageMeter(),
       close: () => Promise.resolve(),
     };
   }
@@ -42,6 +46,7 @@ export function createUpstreamStores(
     cache: createRedisTokenCache(redis),
     lock: createRedisLock(redis),
     rateStore: createRedisRateStore(redis),
+    usage: createRedisUsageMeter(redis),
     async close() {
       if (owned) await redis.quit().catch(() => redis.disconnect());
     },
@@ -51,3 +56,5 @@ export function createUpstreamStores(
 export { createMemoryLock, createMemoryRateStore, createMemoryTokenCache };
 export { createRedisClient, createRedisLock, createRedisRateStore, createRedisTokenCache };
 export { tenantKey } from './keys';
+export { createMemoryUsageMeter, createRedisUsageMeter, USAGE_BUCKET_MS } from './usage-meter';
+export type { UsageBucket, UsageMeter } from './usage-meter';

@@ -1,0 +1,7 @@
+export default function AuditPage() {
+  return (
+    <main className="page">
+      <h1>Audit</h1>
+    </main>
+  );
+}

@@ -1,0 +1,29 @@
+/**
+ * The portal's pages and the capability each one needs: the header links only what the role
+ * can use, proxy.ts answers 403 for the rest, and each page checks again (requireCapability).
+ * Pure data, so client components and tests read the same table.
+ */
+import { can } from './auth/capabilities';
+import type { Capability, Role } from './auth/types';
+
+export interface NavItem {
+  href: string;
+  label: string;
+  capability: Capability;
+}
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { href: '/dashboard', label: 'Dashboard', capability: 'tenant.view' },
+  { href: '/overview', label: 'All tenants', capability: 'tenant.view' },
+  { href: '/credentials', label: 'Credentials & health', capability: 'credentials.view' },
+  { href: '/audit', label: 'Audit log', capability: 'audit.view' },
+];
+
+export function navFor(role: Role): NavItem[] {
+  return NAV_ITEMS.filter((item) => can(role, item.capability));
+}
+
+/** The capability a page path needs, or undefined for paths that are not portal pages. */
+export function pageCapability(pathname: string): Capability | undefined {
+  return NAV_ITEMS.find((item) => pathname === item.href || pathname.startsWith(`${item.href}/`))?.capability;
+}
