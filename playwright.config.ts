@@ -43,6 +43,10 @@ export default defineConfig({
       TENANTS_FILE: '',
       CONFIG_SERVICE_URL: '',
       LOG_LEVEL: 'warn',
+      // Fault injection at the embedded emulator (e2e/support.ts); loopback and token only.
+      EMULATOR_PORT: process.env.E2E_EMULATOR_PORT ?? '3199',
+      EMULATOR_FAULT_CONTROL: 'true',
+      CONFIG_SERVICE_TOKEN: 'e2e-fault-control-token-not-a-secret',
     },
   },
 });

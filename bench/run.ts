@@ -11,6 +11,7 @@ const BENCHES: Record<string, () => Promise<{ run: Bench }>> = {
   emulator: () => import('./emulator'),
   tokens: () => import('./tokens'),
   pacing: () => import('./pacing'),
+  pages: () => import('./pages'),
 };
 
 async function main() {

@@ -72,6 +72,8 @@ export const envSchema = z
     // Set by Next.js itself; `next build` imports server modules without serving anything.
     NEXT_PHASE: z.string().optional(),
     EMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+    // Tests and drills only: the embedded emulator's /__emulator/* fault control (X-Service-Token).
+    EMULATOR_FAULT_CONTROL: z.enum(['true', 'false']).default('false'),
   })
   .superRefine((env, ctx) => {
     if (env.CONFIG_SERVICE_URL && !env.CONFIG_SERVICE_TOKEN) {

@@ -16,10 +16,19 @@ export interface EmbeddedDemo {
 }
 
 export async function startEmbeddedDemo(
-  env: Pick<Env, 'EMULATOR_PORT' | 'SESSION_SECRET' | 'DEMO_PASSWORD'>,
+  env: Pick<
+    Env,
+    'EMULATOR_PORT' | 'EMULATOR_FAULT_CONTROL' | 'CONFIG_SERVICE_TOKEN' | 'SESSION_SECRET' | 'DEMO_PASSWORD'
+  >,
 ): Promise<EmbeddedDemo> {
   const { startEmulatorServer } = await import('../emulator/server');
-  const server = await startEmulatorServer({ port: env.EMULATOR_PORT, host: '127.0.0.1' });
+  const server = await startEmulatorServer({
+    port: env.EMULATOR_PORT,
+    host: '127.0.0.1',
+    // End-to-end tests inject faults; the control routes still need the X-Service-Token.
+    faultControl: env.EMULATOR_FAULT_CONTROL === 'true',
+    ...(env.CONFIG_SERVICE_TOKEN ? { configServiceToken: env.CONFIG_SERVICE_TOKEN } : {}),
+  });
   const tenants = server.emulator.listTenantCredentials();
   return {
     env: {
