@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import {
   demo,
   emulatorControl,
@@ -16,7 +16,7 @@ import {
  * to reports/screenshots/ as CI artifacts.
  */
 
-const nav = (page: import('@playwright/test').Page) => page.getByRole('navigation', { name: 'Portal' });
+const nav = (page: Page) => page.getByRole('navigation', { name: 'Portal' });
 
 test('admin: keyboard switch, dashboard, credentials health, overview with a failing tenant', async ({ page }) => {
   await signIn(page, 'admin@demo.test');
