@@ -20,7 +20,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
     <RequestIdProvider requestId={requestId}>
       <ActiveTenantProvider activeTenantId={active?.tenantId ?? null}>
         <PortalHeader
-          user={{ name: user.name, email: user.email, role: user.role }}
+          user={{ id: user.id, name: user.name, email: user.email, role: user.role }}
           activeTenant={active}
           tenants={granted}
           nav={navFor(user.role).map(({ href, label }) => ({ href, label }))}

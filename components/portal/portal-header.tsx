@@ -7,7 +7,7 @@ import { NavLinks } from './nav-links';
 import { ThemeToggle } from './theme-toggle';
 
 interface Props {
-  user: { name: string; email: string; role: string };
+  user: { id: string; name: string; email: string; role: string };
   activeTenant: PublicTenant | null;
   tenants: PublicTenant[];
   nav: { href: string; label: string }[];
@@ -37,7 +37,12 @@ export function PortalHeader({ user, activeTenant, tenants, nav, switchAction, l
             <span>No tenant selected</span>
           )}
         </div>
-        <TenantSwitcher tenants={tenants} activeTenantId={activeTenant?.tenantId ?? null} action={switchAction} />
+        <TenantSwitcher
+          tenants={tenants}
+          activeTenantId={activeTenant?.tenantId ?? null}
+          action={switchAction}
+          userId={user.id}
+        />
       </div>
       <nav className="portal-nav" aria-label="Portal">
         <NavLinks items={nav} />
