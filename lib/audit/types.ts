@@ -12,6 +12,7 @@ export const AUDIT_ACTIONS = [
   'auth-settings.update',
   'users.export',
   'credentials.rotate',
+  'audit.export',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
