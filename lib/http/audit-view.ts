@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { can } from '../auth/capabilities';
 import type { PortalUser } from '../auth/types';
-import { AUDIT_ACTIONS, type AuditPage } from '../audit';
+import { AUDIT_ACTIONS, AuditUnavailableError, type AuditPage } from '../audit';
 import { getPortalRuntime } from '../portal-runtime';
 import { ApiError, forbidden } from './api-error';
 import { listGrantedTenants } from './tenant-access';
@@ -30,6 +30,9 @@ export async function readAuditLog(user: PortalUser, search: URLSearchParams): P
     return await getPortalRuntime().audit.query({ ...rest, userId, tenantIds: tenant ? [tenant] : granted });
   } catch (error) {
     if (error instanceof TypeError) throw new ApiError(422, 'invalid_input', error.message); // bad cursor
+    // The default mapping speaks of a refused change; here nothing was changed, only not read.
+    if (error instanceof AuditUnavailableError)
+      throw new ApiError(503, 'audit_unavailable', 'The audit log could not be read. Try again shortly.');
     throw error;
   }
 }

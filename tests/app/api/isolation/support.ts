@@ -231,6 +231,22 @@ export const ROUTES: readonly RouteSpec[] = [
         checkData: (data, tenant) => (isRecord(data) && data.tenantId === tenant.tenantId ? undefined : 'wrong tenant'),
       },
     },
+  },  {
+    name: 'overview',
+    load: () => import('@/app/api/tenants/[tenantId]/overview/route'),
+    path: (t) => `/api/tenants/${t}/overview`,
+    methods: {
+      GET: {
+        capability: 'tenant.view',
+        write: false,
+        mutates: false,
+        strictQuery: false,
+        checkData: (data, tenant) =>
+          isRecord(data) && data.tenantId === tenant.tenantId && isRecord(data.token) && data.token.state === 'ok'
+            ? undefined
+            : 'overview is not the path tenant with a working token',
+      },
+    },
   },
 ];
 
