@@ -3,7 +3,8 @@ import { SkeletonPanels } from '@/components/ui/skeleton';
 export default function CredentialsLoading() {
   return (
     <main className="page">
-      <SkeletonPanels count={4} label="Loading" />
+      <h1>Credentials &amp; health</h1>
+      <SkeletonPanels count={6} label="Loading credential health" />
     </main>
   );
 }

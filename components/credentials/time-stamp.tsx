@@ -1,0 +1,11 @@
+import { formatAbsolute, formatRelative } from '@/lib/credentials/format';
+
+/** Relative for scanning, absolute (UTC) for quoting in a ticket; machine-readable in dateTime. */
+export function TimeStamp({ at, now }: { at: number; now: number }) {
+  const absolute = formatAbsolute(at);
+  return (
+    <time dateTime={new Date(at).toISOString()} title={absolute}>
+      {formatRelative(at, now)} <span className="muted">({absolute})</span>
+    </time>
+  );
+}

@@ -1,0 +1,30 @@
+import 'server-only';
+import type { PortalUser } from '../auth/types';
+import { TenantAccessError } from '../genesys/errors';
+import { listGrantedTenants } from '../http/tenant-access';
+import { getGenesysRuntime, type Tenant } from '../tenants';
+import { buildCredentialsOverview } from './overview';
+import type { CredentialsOverview } from './types';
+
+/**
+ * The credentials page for this user: their granted tenants (admins: all). When no tenant list
+ * can be had at all, the overview is empty and `tenantListError` says why; the source status
+ * (breaker, last error) is still there to show.
+ */
+export async function loadCredentialsOverview(
+  user: PortalUser,
+): Promise<{ overview: CredentialsOverview; tenantListError: string | null }> {
+  let tenants: Tenant[] = [];
+  let tenantListError: string | null = null;
+  try {
+    tenants = await listGrantedTenants(user);
+  } catch (error) {
+    if (!(error instanceof TenantAccessError)) throw error;
+    tenantListError = error.message;
+  }
+  const overview = buildCredentialsOverview(getGenesysRuntime(), tenants, {
+    now: Date.now(),
+    showSkippedEntries: user.grants.all === true,
+  });
+  return { overview, tenantListError };
+}
