@@ -247,6 +247,22 @@ export const ROUTES: readonly RouteSpec[] = [
             : 'overview is not the path tenant with a working token',
       },
     },
+  },  {
+    name: 'credentials',
+    load: () => import('@/app/api/tenants/[tenantId]/credentials/route'),
+    path: (t) => `/api/tenants/${t}/credentials`,
+    methods: {
+      GET: {
+        capability: 'credentials.view',
+        write: false,
+        mutates: false,
+        strictQuery: false,
+        checkData: (data) =>
+          isRecord(data) && isRecord(data.token) && data.token.ok === true && Array.isArray(data.features)
+            ? undefined
+            : 'not a successful permission probe',
+      },
+    },
   },
 ];
 
