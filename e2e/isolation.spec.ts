@@ -83,6 +83,8 @@ const ENDPOINTS: readonly Endpoint[] = [
     body: { enabled: true },
   },
   { method: 'GET', path: (t) => `/api/tenants/${t}/health`, capability: 'credentials.view' },
+  { method: 'GET', path: (t) => `/api/tenants/${t}/overview`, capability: 'tenant.view' },
+  { method: 'GET', path: (t) => `/api/tenants/${t}/usage`, capability: 'tenant.view' },
 ];
 
 // ---------------------------------------------------------------------------------------------

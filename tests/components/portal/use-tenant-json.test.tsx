@@ -18,12 +18,21 @@ function Probe({ url }: { url: string }) {
   return <p>value {state.data.value}</p>;
 }
 
-let switchTo: (tenantId: string) => void = () => {};
-function SwitchHandle() {
+function SwitchButton() {
   const { beginSwitch } = useActiveTenant();
-  switchTo = beginSwitch;
-  return null;
+  return (
+    <button type="button" onClick={() => beginSwitch('globex')}>
+      switch
+    </button>
+  );
 }
+
+/** Resolve a pending fetch inside act and let the hook's promise chain run. */
+const answer = (fn: () => void) =>
+  act(() => {
+    fn();
+    return new Promise<void>((resolve) => setTimeout(resolve, 0));
+  });
 
 type Pending = { url: string; signal: AbortSignal; resolve: (body: unknown, status?: number) => void };
 let pending: Pending[] = [];
@@ -49,7 +58,7 @@ afterEach(() => {
 
 const tree = (tenant: string, url: string) => (
   <ActiveTenantProvider activeTenantId={tenant}>
-    <SwitchHandle />
+    <SwitchButton />
     <Probe url={url} />
   </ActiveTenantProvider>
 );
@@ -58,14 +67,14 @@ describe('useTenantJson', () => {
   it('renders a payload of the active tenant', async () => {
     render(tree('acme', '/api/tenants/acme/x'));
     await waitFor(() => expect(pending).toHaveLength(1));
-    await act(async () => pending[0]!.resolve({ tenantId: 'acme', value: 'A' }));
+    await answer(() => pending[0]!.resolve({ tenantId: 'acme', value: 'A' }));
     expect(await screen.findByText('value A')).toBeTruthy();
   });
 
   it('drops a payload that names another tenant', async () => {
     render(tree('acme', '/api/tenants/acme/x'));
     await waitFor(() => expect(pending).toHaveLength(1));
-    await act(async () => pending[0]!.resolve({ tenantId: 'globex', value: 'G' }));
+    await answer(() => pending[0]!.resolve({ tenantId: 'globex', value: 'G' }));
     expect(screen.queryByText(/value/)).toBeNull();
     expect(screen.getByText('loading')).toBeTruthy();
   });
@@ -73,7 +82,7 @@ describe('useTenantJson', () => {
   it('shows the portal error message', async () => {
     render(tree('acme', '/api/tenants/acme/x'));
     await waitFor(() => expect(pending).toHaveLength(1));
-    await act(async () =>
+    await answer(() =>
       pending[0]!.resolve({ error: { code: 'upstream_forbidden', message: 'Missing x:y:view', requestId: 'r1' } }, 403),
     );
     expect(await screen.findByText('error Missing x:y:view')).toBeTruthy();
@@ -83,23 +92,23 @@ describe('useTenantJson', () => {
     render(tree('acme', '/api/tenants/acme/x'));
     await waitFor(() => expect(pending).toHaveLength(1));
     const first = pending[0]!;
-    act(() => switchTo('globex'));
+    act(() => screen.getByRole('button', { name: 'switch' }).click());
     expect(first.signal.aborted).toBe(true);
-    await act(async () => first.resolve({ tenantId: 'acme', value: 'late' }));
+    await answer(() => first.resolve({ tenantId: 'acme', value: 'late' }));
     expect(screen.queryByText('value late')).toBeNull();
   });
 
   it('on a new active tenant: old data disappears at once, the old request is aborted, the new one renders', async () => {
     const view = render(tree('acme', '/api/tenants/acme/x'));
     await waitFor(() => expect(pending).toHaveLength(1));
-    await act(async () => pending[0]!.resolve({ tenantId: 'acme', value: 'A' }));
+    await answer(() => pending[0]!.resolve({ tenantId: 'acme', value: 'A' }));
     await screen.findByText('value A');
 
     view.rerender(tree('globex', '/api/tenants/globex/x'));
     expect(screen.queryByText('value A')).toBeNull();
     await waitFor(() => expect(pending.some((p) => p.url === '/api/tenants/globex/x' && !p.signal.aborted)).toBe(true));
     const next = pending.find((p) => p.url === '/api/tenants/globex/x' && !p.signal.aborted)!;
-    await act(async () => next.resolve({ tenantId: 'globex', value: 'G' }));
+    await answer(() => next.resolve({ tenantId: 'globex', value: 'G' }));
     expect(await screen.findByText('value G')).toBeTruthy();
   });
 
