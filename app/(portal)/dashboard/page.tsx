@@ -1,72 +1,49 @@
 import type { Metadata } from 'next';
-import { ConfirmSwitch } from '@/components/portal/confirm-switch';
-import { OrganizationSummary } from '@/components/portal/organization-summary';
-import { TenantChooser } from '@/components/portal/tenant-chooser';
-import { getOrganization } from '@/lib/genesys';
-import { mapError } from '@/lib/http/error-response';
+import { headers } from 'next/headers';
+import { REQUEST_ID_HEADER, resolveRequestId } from '@/lib/http/request-id';
 import { listGrantedTenants } from '@/lib/http/tenant-access';
-import { requireSession } from '@/lib/session/server';
-import { getGenesysRuntime, toPublicTenant, type Tenant } from '@/lib/tenants';
+import { requireCapability } from '@/lib/session/server';
+import { toPublicTenant } from '@/lib/tenants';
 import { switchTenantAction } from '../actions';
+import { DeepLink } from './_sections/deep-link';
+import { NoActiveTenant } from './_sections/no-active-tenant';
+import { TenantDashboard } from './_sections/tenant-dashboard';
 
 export const metadata: Metadata = { title: 'Dashboard' };
-
-async function loadOrganization(tenant: Tenant) {
-  const genesys = getGenesysRuntime();
-  try {
-    const org = await getOrganization(genesys.client, await genesys.connectionFor(tenant.tenantId));
-    return {
-      ok: true as const,
-      org: { name: org.name, id: org.id, domain: org.domain ?? null, state: org.state ?? null, version: org.version },
-    };
-  } catch (error) {
-    const mapped = mapError(error);
-    return { ok: false as const, message: mapped.message };
-  }
-}
 
 export default async function DashboardPage({
   searchParams,
 }: {
   searchParams: Promise<{ tenant?: string | string[] }>;
 }) {
-  const { user, activeTenantId } = await requireSession('/dashboard');
+  const { user, activeTenantId } = await requireCapability('tenant.view', '/dashboard');
   const granted = await listGrantedTenants(user);
   const active = granted.find((t) => t.tenantId === activeTenantId) ?? null;
   const requestedId = [(await searchParams).tenant].flat()[0];
-  const requested = requestedId ? granted.find((t) => t.tenantId === requestedId) : undefined;
-  // A deep link never switches by itself (a GET changes nothing): it asks first.
-  const confirm = requestedId && requestedId !== active?.tenantId;
-  const summary = active ? await loadOrganization(active) : null;
+  const requestId = resolveRequestId((await headers()).get(REQUEST_ID_HEADER));
 
   return (
     <main className="page" data-tenant-id={active?.tenantId ?? ''}>
-      <h1>Dashboard</h1>
-      {confirm ? (
-        requested ? (
-          <ConfirmSwitch
-            tenant={toPublicTenant(requested)}
-            current={active ? toPublicTenant(active) : null}
-            action={switchTenantAction}
-          />
-        ) : (
-          <p className="notice error" role="alert">
-            The tenant in this link is not available to you.
+      <header className="page-header">
+        <h1>Dashboard</h1>
+        {active ? (
+          <p>
+            {active.displayName} · {active.region}
           </p>
-        )
+        ) : null}
+      </header>
+      {requestedId && requestedId !== active?.tenantId ? (
+        <DeepLink
+          requested={granted.find((t) => t.tenantId === requestedId)}
+          active={active}
+          action={switchTenantAction}
+        />
       ) : null}
-      {active && summary ? (
-        <OrganizationSummary tenant={toPublicTenant(active)} summary={summary} />
+      {active ? (
+        <TenantDashboard tenant={toPublicTenant(active)} role={user.role} requestId={requestId} />
       ) : (
-        <p className="notice" role="status">
-          Choose a tenant to work on.
-        </p>
+        <NoActiveTenant tenants={granted.map(toPublicTenant)} action={switchTenantAction} />
       )}
-      <TenantChooser
-        tenants={granted.map(toPublicTenant)}
-        activeTenantId={active?.tenantId ?? null}
-        action={switchTenantAction}
-      />
     </main>
   );
 }
