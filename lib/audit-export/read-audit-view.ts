@@ -59,7 +59,8 @@ export async function loadAuditView(
       };
     }
     if (error instanceof ApiError && error.status === 422) return { status: 'refused', message: error.message };
-    if (error instanceof AuditUnavailableError) {
+    const storeDown = error instanceof ApiError && error.code === 'audit_unavailable';
+    if (storeDown || error instanceof AuditUnavailableError) {
       return { status: 'unavailable', message: 'The audit log store is not answering. Try again shortly.' };
     }
     throw error;

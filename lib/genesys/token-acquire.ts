@@ -82,7 +82,10 @@ export function createTokenAcquirer(options: TokenAcquireOptions) {
     health?.bindingChecked(tenantId, { at: clock.now(), ok: bound, reportedOrgId: binding.orgId });
     if (!bound) {
       // The token is dropped unused: credentials of another org must never serve this tenant.
-      fail(tenantId, 'tenant_binding_mismatch', `The credentials belong to organization ${binding.orgId}`);
+      // The other org's id goes to the log and the health record (operators), never into the
+      // message, which reaches every user of this tenant's pages.
+      logger.warn({ tenantId, reportedOrgId: binding.orgId }, 'genesys credentials bound to another organization');
+      fail(tenantId, 'tenant_binding_mismatch', 'The credentials belong to another organization');
     }
 
     const marginMs = Math.min(options.marginMs, outcome.expiresInMs / 2);

@@ -231,7 +231,8 @@ export const ROUTES: readonly RouteSpec[] = [
         checkData: (data, tenant) => (isRecord(data) && data.tenantId === tenant.tenantId ? undefined : 'wrong tenant'),
       },
     },
-  },  {
+  },
+  {
     name: 'overview',
     load: () => import('@/app/api/tenants/[tenantId]/overview/route'),
     path: (t) => `/api/tenants/${t}/overview`,
@@ -247,7 +248,8 @@ export const ROUTES: readonly RouteSpec[] = [
             : 'overview is not the path tenant with a working token',
       },
     },
-  },  {
+  },
+  {
     name: 'credentials',
     load: () => import('@/app/api/tenants/[tenantId]/credentials/route'),
     path: (t) => `/api/tenants/${t}/credentials`,
@@ -261,6 +263,23 @@ export const ROUTES: readonly RouteSpec[] = [
           isRecord(data) && isRecord(data.token) && data.token.ok === true && Array.isArray(data.features)
             ? undefined
             : 'not a successful permission probe',
+      },
+    },
+  },
+  {
+    name: 'usage',
+    load: () => import('@/app/api/tenants/[tenantId]/usage/route'),
+    path: (t) => `/api/tenants/${t}/usage`,
+    methods: {
+      GET: {
+        capability: 'tenant.view',
+        write: false,
+        mutates: false,
+        strictQuery: false,
+        checkData: (data, tenant) =>
+          isRecord(data) && data.tenantId === tenant.tenantId && Array.isArray(data.buckets)
+            ? undefined
+            : 'usage is not the path tenant',
       },
     },
   },
