@@ -117,6 +117,7 @@ test('sign-out: protected pages go to the login page, and the old cookie is dead
   const before = await page.request.get('/api/tenants/acme-prod/organization');
   expect(before.status()).toBe(200);
 
+  await page.locator('header .user-menu summary').click(); // the user menu holds "Sign out"
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/login$/);
   for (const path of ['/dashboard', '/dashboard?tenant=acme-prod', '/']) {

@@ -121,14 +121,10 @@ describe('audit trail', () => {
 
     const feature = await import('@/app/api/tenants/[tenantId]/features/[featureName]/route');
     const toggled = await newEntries(() =>
-      harness.invoke(
-        feature.PATCH,
-        json('PATCH', '/api/tenants/acme-prod/features/chat', cookie, { enabled: true }),
-        {
-          tenantId: 'acme-prod',
-          featureName: 'chat',
-        },
-      ),
+      harness.invoke(feature.PATCH, json('PATCH', '/api/tenants/acme-prod/features/chat', cookie, { enabled: true }), {
+        tenantId: 'acme-prod',
+        featureName: 'chat',
+      }),
     );
     expect(toggled).toEqual([
       expect.objectContaining({ action: 'feature.update', after: { featureName: 'chat', enabled: true } }),
@@ -159,7 +155,9 @@ describe('audit trail', () => {
         { tenantId: 'acme-prod' },
       );
       expect(response.status).toBe(409);
-      const body = (await response.json()) as { error: { code: string; currentVersion: number; current: { name: string } } };
+      const body = (await response.json()) as {
+        error: { code: string; currentVersion: number; current: { name: string } };
+      };
       expect(body.error.code).toBe('conflict');
       expect(body.error.currentVersion).toBeGreaterThan(1);
       expect(body.error.current.name).toBe('Acme Renamed');
