@@ -47,7 +47,13 @@ test('admin: keyboard switch, dashboard, credentials health, overview with a fai
   await expect(page).toHaveURL(/\/credentials$/);
   await waitForSettledMain(page);
   for (const t of demo) await expect(page.locator(`main [data-tenant-id="${t.tenantId}"]`).first()).toBeVisible();
-  await expect(page.getByRole('button', { name: /rotate now/i }).first()).toBeVisible();
+  // The permission probe of one tenant, then "Rotate now" (a test tenant: no confirm dialog).
+  const stark = page.locator('main section[data-tenant-id="stark-uk"]');
+  await stark.getByRole('button', { name: 'Probe permissions' }).click();
+  await expect(stark.locator('[data-feature][data-state="ok"]').first()).toBeVisible({ timeout: 20_000 });
+  await expect(stark.locator('[data-feature]:not([data-state="ok"])')).toHaveCount(0);
+  await stark.getByRole('button', { name: 'Rotate now' }).click();
+  await expect(stark).toContainText('Rotated', { timeout: 20_000 });
   await screenshot(page, 'credentials');
 
   // One tenant's OAuth client is disabled at the emulator: its cell fails, the others load.
