@@ -58,9 +58,19 @@ async function measureDashboard(page: Page, tenantId: string) {
   });
 }
 
+/** Ctrl+K until the switcher answers (right after a navigation the page may not be hydrated yet). */
+async function openSwitcher(page: Page) {
+  const input = page.getByRole('combobox');
+  for (let attempt = 0; attempt < 50; attempt++) {
+    await page.keyboard.press('Control+K');
+    if (await input.isVisible()) return input;
+    await page.waitForTimeout(100);
+  }
+  throw new Error('the tenant switcher did not open');
+}
+
 async function measureSwitch(page: Page, tenantId: string) {
-  await page.keyboard.press('Control+K');
-  await page.getByRole('combobox').fill(tenantId);
+  await (await openSwitcher(page)).fill(tenantId);
   await page.locator(`[data-tenant-option="${tenantId}"]`).first().waitFor();
   const start = await page.evaluate(() => performance.now());
   await page.keyboard.press('Enter');
