@@ -1,33 +1,14 @@
 // @vitest-environment happy-dom
-import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useEffect } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PermissionProbe } from '@/components/credentials/permission-probe';
 import { ActiveTenantProvider, useActiveTenant } from '@/components/portal/active-tenant';
 import type { PermissionProbeResult } from '@/lib/credentials/types';
+import { stubPendingFetch } from '@/tests/support/pending-fetch';
 
-type Pending = { url: string; signal: AbortSignal; resolve: (body: unknown, status?: number) => void };
-let pending: Pending[] = [];
-
-beforeEach(() => {
-  pending = [];
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(
-      (url: string, init: RequestInit) =>
-        new Promise<Response>((resolve, reject) => {
-          const signal = init.signal!;
-          signal.addEventListener('abort', () => reject(signal.reason as Error));
-          pending.push({ url, signal, resolve: (body, status = 200) => resolve(Response.json(body, { status })) });
-        }),
-    ),
-  );
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
+const pending = stubPendingFetch();
 
 /** Settles a pending request inside act, letting its promise chain run before asserting. */
 const answer = (settle: () => void) =>

@@ -1,33 +1,17 @@
 // @vitest-environment happy-dom
 // The live rate-budget panel: this tenant's buckets as requests per minute against the limit,
 // refreshed on a timer; another tenant's payload never reaches the screen; unmount aborts.
-import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LiveUsage, USAGE_REFRESH_MS } from '@/components/dashboard/live-usage';
 import { ActiveTenantProvider } from '@/components/portal/active-tenant';
+import { stubPendingFetch, type PendingFetch } from '@/tests/support/pending-fetch';
 
-type Pending = { url: string; signal: AbortSignal; resolve: (body: unknown, status?: number) => void };
-let pending: Pending[] = [];
+const pending = stubPendingFetch();
 
-beforeEach(() => {
-  pending = [];
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(
-      (url: string, init: RequestInit) =>
-        new Promise<Response>((resolve, reject) => {
-          const signal = init.signal!;
-          signal.addEventListener('abort', () => reject(signal.reason as Error));
-          pending.push({ url, signal, resolve: (body, status = 200) => resolve(Response.json(body, { status })) });
-        }),
-    ),
-  );
-});
 afterEach(() => {
-  cleanup();
   vi.useRealTimers();
-  vi.unstubAllGlobals();
 });
 
 const T0 = Date.parse('2026-03-04T15:00:00.000Z');
@@ -52,7 +36,7 @@ const tree = (tenantId = 'acme-prod') => (
 );
 
 /** Answers a pending request and lets React render the result. */
-const answer = (request: Pending, body: unknown, status?: number) =>
+const answer = (request: PendingFetch, body: unknown, status?: number) =>
   act(async () => {
     request.resolve(body, status);
     await Promise.resolve();

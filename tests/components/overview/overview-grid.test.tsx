@@ -2,15 +2,16 @@
 // The all-tenants grid with a scripted fetch: bounded concurrency, each row on its own (a failing
 // tenant next to healthy ones, an errored request with its retry), another tenant's payload
 // dropped, and the status filter, sorts and summary over whatever has loaded.
-import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useEffect } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { OverviewGrid } from '@/components/overview/overview-grid';
 import { OVERVIEW_CONCURRENCY } from '@/components/overview/use-overview-rows';
 import { ActiveTenantProvider, useActiveTenant } from '@/components/portal/active-tenant';
 import type { TenantOverview, TenantOverviewResponse } from '@/lib/overview/types';
 import type { PublicTenant } from '@/lib/tenants/tenant-schema';
+import { stubPendingFetch, type PendingFetch } from '@/tests/support/pending-fetch';
 
 const tenant = (tenantId: string, displayName: string, environment = 'sandbox'): PublicTenant => ({
   tenantId,
@@ -60,8 +61,8 @@ const failing: Partial<TenantOverview> = {
   lastError: { code: 'credentials_invalid', message: 'The token endpoint rejected the client credentials', at: 5 },
 };
 
-type Pending = { url: string; signal: AbortSignal; done?: boolean; resolve: (body: unknown, status?: number) => void };
-let pending: Pending[] = [];
+type Pending = PendingFetch;
+const pending = stubPendingFetch();
 const open = () => pending.filter((p) => !p.signal.aborted && !p.done);
 const tenantOf = (p: Pending) => /\/api\/tenants\/([^/]+)\/overview$/.exec(p.url)?.[1];
 
@@ -74,25 +75,6 @@ async function answer(tenantId: string, body: unknown, status = 200) {
     await Promise.resolve();
   });
 }
-
-beforeEach(() => {
-  pending = [];
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(
-      (url: string, init: RequestInit) =>
-        new Promise<Response>((resolve, reject) => {
-          const signal = init.signal!;
-          signal.addEventListener('abort', () => reject(signal.reason as Error));
-          pending.push({ url, signal, resolve: (body, status = 200) => resolve(Response.json(body, { status })) });
-        }),
-    ),
-  );
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
 
 let switchTo: (tenantId: string) => void = () => {};
 function SwitchHandle() {

@@ -1,10 +1,11 @@
 // @vitest-environment happy-dom
 // The client half of "never the wrong tenant on screen": payloads of another tenant are dropped,
 // and a tenant switch aborts whatever was still in flight.
-import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, render, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { ActiveTenantProvider, useActiveTenant } from '@/components/portal/active-tenant';
 import { useTenantJson } from '@/components/portal/use-tenant-json';
+import { answer, stubPendingFetch } from '@/tests/support/pending-fetch';
 
 interface Payload {
   tenantId: string;
@@ -27,34 +28,7 @@ function SwitchButton() {
   );
 }
 
-/** Resolve a pending fetch inside act and let the hook's promise chain run. */
-const answer = (fn: () => void) =>
-  act(() => {
-    fn();
-    return new Promise<void>((resolve) => setTimeout(resolve, 0));
-  });
-
-type Pending = { url: string; signal: AbortSignal; resolve: (body: unknown, status?: number) => void };
-let pending: Pending[] = [];
-
-beforeEach(() => {
-  pending = [];
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(
-      (url: string, init: RequestInit) =>
-        new Promise<Response>((resolve, reject) => {
-          const signal = init.signal!;
-          signal.addEventListener('abort', () => reject(signal.reason as Error));
-          pending.push({ url, signal, resolve: (body, status = 200) => resolve(Response.json(body, { status })) });
-        }),
-    ),
-  );
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
+const pending = stubPendingFetch();
 
 const tree = (tenant: string, url: string) => (
   <ActiveTenantProvider activeTenantId={tenant}>
