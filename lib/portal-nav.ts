@@ -1,6 +1,6 @@
 /**
  * The portal's pages and the capability each one needs: the header links only what the role
- * can use, proxy.ts answers 403 for the rest, and each page checks again (requireCapability).
+ * can use; each page's segment layout answers 403 for the rest (requireCapability).
  * Pure data, so client components and tests read the same table.
  */
 import { can } from './auth/capabilities';
@@ -21,9 +21,4 @@ export const NAV_ITEMS: readonly NavItem[] = [
 
 export function navFor(role: Role): NavItem[] {
   return NAV_ITEMS.filter((item) => can(role, item.capability));
-}
-
-/** The capability a page path needs, or undefined for paths that are not portal pages. */
-export function pageCapability(pathname: string): Capability | undefined {
-  return NAV_ITEMS.find((item) => pathname === item.href || pathname.startsWith(`${item.href}/`))?.capability;
 }

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { headers } from 'next/headers';
 import { ActiveTenantProvider } from '@/components/portal/active-tenant';
+import { CrossTabTenantSync } from '@/components/portal/cross-tab-tenant-sync';
 import { PortalHeader } from '@/components/portal/portal-header';
 import { RequestIdProvider } from '@/components/portal/request-id';
 import { REQUEST_ID_HEADER } from '@/lib/http/request-id';
@@ -19,6 +20,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   return (
     <RequestIdProvider requestId={requestId}>
       <ActiveTenantProvider activeTenantId={active?.tenantId ?? null}>
+        <CrossTabTenantSync />
         <PortalHeader
           user={{ id: user.id, name: user.name, email: user.email, role: user.role }}
           activeTenant={active}

@@ -1,6 +1,6 @@
 'use client';
 
-import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 
 /**
  * The tenant on screen, as the server rendered it, for client components. Every tenant-scoped
@@ -27,29 +27,43 @@ export function ActiveTenantProvider({
   children: ReactNode;
 }) {
   const [switching, setSwitching] = useState<{ from: string | null; to: string } | null>(null);
-  // One controller per (tenant, switch attempt). React runs every effect cleanup before any new
-  // effect, so the old controller is aborted before a child's effect picks up the new signal.
+  // One controller per (tenant, cancelled switch): a new one on every change of either.
   const [scope, setScope] = useState(() => ({ tenantId: activeTenantId, controller: new AbortController() }));
-  if (scope.tenantId !== activeTenantId) setScope({ tenantId: activeTenantId, controller: new AbortController() });
+  if (scope.tenantId !== activeTenantId) {
+    // Adjusting state while rendering: the new tenant's first render already has a live signal
+    // and no leftover "Switching to …" from an earlier switch.
+    setScope({ tenantId: activeTenantId, controller: new AbortController() });
+    setSwitching(null);
+  }
   const { controller } = scope;
-  useEffect(() => () => controller.abort(new DOMException('tenant changed', 'AbortError')), [controller]);
+  // Abort the controller this one replaced. Not in an effect cleanup: Strict Mode (dev) runs
+  // cleanups on mount too, which would leave the page with an aborted signal. A child's fetch is
+  // still cancelled on unmount by the child itself.
+  const replaced = useRef<AbortController | null>(null);
+  useEffect(() => {
+    if (replaced.current !== controller) replaced.current?.abort(new DOMException('tenant changed', 'AbortError'));
+    replaced.current = controller;
+  }, [controller]);
 
-  // A switch ends when the server renders another active tenant.
   const switchingTo = switching && switching.from === activeTenantId ? switching.to : null;
-
+  const signal = useCallback(() => controller.signal, [controller]);
   const value = useMemo<ActiveTenant>(
     () => ({
       activeTenantId,
       switchingTo,
       beginSwitch: (tenantId) => {
+        // The controller stays aborted until the new tenant renders (or the switch is cancelled),
+        // so nothing is fetched for the old tenant while the switch runs.
         controller.abort(new DOMException('tenant switch started', 'AbortError'));
-        setScope({ tenantId: activeTenantId, controller: new AbortController() });
         setSwitching({ from: activeTenantId, to: tenantId });
       },
-      cancelSwitch: () => setSwitching(null),
-      signal: () => controller.signal,
+      cancelSwitch: () => {
+        setSwitching(null);
+        setScope({ tenantId: activeTenantId, controller: new AbortController() });
+      },
+      signal,
     }),
-    [activeTenantId, switchingTo, controller],
+    [activeTenantId, switchingTo, controller, signal],
   );
   return <ActiveTenantContext.Provider value={value}>{children}</ActiveTenantContext.Provider>;
 }

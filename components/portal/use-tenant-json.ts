@@ -8,7 +8,7 @@ export type TenantJsonState<T> =
   { status: 'loading' } | { status: 'ok'; data: T } | { status: 'error'; error: ApiFailure };
 
 interface Options {
-  /** The tenant the payload must belong to (default: the active tenant). */
+  /** The tenant the caller renders for; when it is not the active tenant nothing is fetched. */
   tenantId?: string;
   /** Re-fetch this often, keeping the last good data on screen meanwhile. */
   refreshMs?: number;
@@ -21,7 +21,9 @@ interface Options {
  */
 export function useTenantJson<T extends { tenantId: string }>(url: string | null, options: Options = {}) {
   const active = useActiveTenant();
-  const expected = options.tenantId ?? active.activeTenantId;
+  // A tenant other than the active one is never fetched here (multi-tenant views fetch per row).
+  const expected =
+    options.tenantId === undefined || options.tenantId === active.activeTenantId ? active.activeTenantId : null;
   const [state, setState] = useState<{ key: string; value: TenantJsonState<T> } | null>(null);
   const [attempt, setAttempt] = useState(0);
   const key = `${expected ?? ''}|${url ?? ''}`;

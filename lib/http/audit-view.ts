@@ -18,11 +18,15 @@ const querySchema = z.strictObject({
   before: z.string().max(64).optional(),
 });
 
-/** Admins read every entry; everyone else with audit.view only their granted tenants' entries. */
+/**
+ * A user granted every tenant reads every entry (tenant-less ones such as failed logins too);
+ * anyone else with audit.view only their granted tenants' entries. Grants decide, not the role:
+ * an admin limited to some tenants sees only those.
+ */
 export async function readAuditLog(user: PortalUser, search: URLSearchParams): Promise<AuditPage> {
   if (!can(user.role, 'audit.view')) throw forbidden('Your role cannot read the audit log.');
   const { tenant, user: userId, ...rest } = querySchema.parse(Object.fromEntries(search));
-  const granted = user.role === 'admin' ? undefined : (await listGrantedTenants(user)).map((t) => t.tenantId);
+  const granted = user.grants.all ? undefined : (await listGrantedTenants(user)).map((t) => t.tenantId);
   if (tenant && granted && !granted.includes(tenant)) {
     throw new ApiError(403, 'tenant_not_granted', 'This tenant is not available to you.');
   }

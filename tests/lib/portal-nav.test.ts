@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NAV_ITEMS, navFor, pageCapability } from '@/lib/portal-nav';
+import { NAV_ITEMS, navFor } from '@/lib/portal-nav';
 import { readableTextOn, tenantColor } from '@/lib/tenant-color';
 
 describe('navigation by role', () => {
@@ -7,13 +7,6 @@ describe('navigation by role', () => {
     expect(navFor('admin').map((item) => item.href)).toEqual(NAV_ITEMS.map((item) => item.href));
     expect(navFor('ops').map((item) => item.href)).toEqual(['/dashboard', '/overview']);
     expect(navFor('auditor').map((item) => item.href)).toEqual(['/dashboard', '/overview', '/audit']);
-  });
-
-  it('maps page paths (and their sub-paths) to the capability they need, nothing else', () => {
-    expect(pageCapability('/credentials')).toBe('credentials.view');
-    expect(pageCapability('/audit/anything')).toBe('audit.view');
-    expect(pageCapability('/auditing')).toBeUndefined();
-    expect(pageCapability('/api/audit')).toBeUndefined();
   });
 });
 

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
+import { TenantScope } from '@/components/portal/tenant-scope';
 import { REQUEST_ID_HEADER, resolveRequestId } from '@/lib/http/request-id';
 import { listGrantedTenants } from '@/lib/http/tenant-access';
 import { requireCapability } from '@/lib/session/server';
@@ -23,27 +24,29 @@ export default async function DashboardPage({
   const requestId = resolveRequestId((await headers()).get(REQUEST_ID_HEADER));
 
   return (
-    <main className="page" data-tenant-id={active?.tenantId ?? ''}>
-      <header className="page-header">
-        <h1>Dashboard</h1>
-        {active ? (
-          <p>
-            {active.displayName} · {active.region}
-          </p>
+    <TenantScope tenantId={active?.tenantId ?? null}>
+      <main className="page" data-tenant-id={active?.tenantId ?? ''}>
+        <header className="page-header">
+          <h1>Dashboard</h1>
+          {active ? (
+            <p>
+              {active.displayName} · {active.region}
+            </p>
+          ) : null}
+        </header>
+        {requestedId && requestedId !== active?.tenantId ? (
+          <DeepLink
+            requested={granted.find((t) => t.tenantId === requestedId)}
+            active={active}
+            action={switchTenantAction}
+          />
         ) : null}
-      </header>
-      {requestedId && requestedId !== active?.tenantId ? (
-        <DeepLink
-          requested={granted.find((t) => t.tenantId === requestedId)}
-          active={active}
-          action={switchTenantAction}
-        />
-      ) : null}
-      {active ? (
-        <TenantDashboard tenant={toPublicTenant(active)} role={user.role} requestId={requestId} />
-      ) : (
-        <NoActiveTenant tenants={granted.map(toPublicTenant)} action={switchTenantAction} />
-      )}
-    </main>
+        {active ? (
+          <TenantDashboard tenant={toPublicTenant(active)} role={user.role} requestId={requestId} />
+        ) : (
+          <NoActiveTenant tenants={granted.map(toPublicTenant)} action={switchTenantAction} />
+        )}
+      </main>
+    </TenantScope>
   );
 }

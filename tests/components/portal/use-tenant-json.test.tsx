@@ -2,6 +2,7 @@
 // The client half of "never the wrong tenant on screen": payloads of another tenant are dropped,
 // and a tenant switch aborts whatever was still in flight.
 import { act, render, screen, waitFor } from '@testing-library/react';
+import { StrictMode } from 'react';
 import { describe, expect, it } from 'vitest';
 import { ActiveTenantProvider, useActiveTenant } from '@/components/portal/active-tenant';
 import { useTenantJson } from '@/components/portal/use-tenant-json';
@@ -20,11 +21,17 @@ function Probe({ url }: { url: string }) {
 }
 
 function SwitchButton() {
-  const { beginSwitch } = useActiveTenant();
+  const { beginSwitch, cancelSwitch, switchingTo } = useActiveTenant();
   return (
-    <button type="button" onClick={() => beginSwitch('globex')}>
-      switch
-    </button>
+    <>
+      <button type="button" onClick={() => beginSwitch('globex')}>
+        switch
+      </button>
+      <button type="button" onClick={cancelSwitch}>
+        cancel
+      </button>
+      <p>switching to {switchingTo ?? 'none'}</p>
+    </>
   );
 }
 
@@ -91,5 +98,50 @@ describe('useTenantJson', () => {
     await waitFor(() => expect(pending).toHaveLength(1));
     view.unmount();
     expect(pending[0]!.signal.aborted).toBe(true);
+  });
+
+  it('fetches nothing for an explicit tenant that is not the active one', async () => {
+    function Other() {
+      const state = useTenantJson<Payload>('/api/tenants/globex/x', { tenantId: 'globex' });
+      return <p>{state.status}</p>;
+    }
+    render(
+      <ActiveTenantProvider activeTenantId="acme">
+        <Other />
+      </ActiveTenantProvider>,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(pending).toHaveLength(0);
+    expect(screen.getByText('loading')).toBeTruthy();
+  });
+
+  it('fetches nothing for the old tenant while a switch runs; a cancelled switch fetches again', async () => {
+    render(tree('acme', '/api/tenants/acme/x'));
+    await waitFor(() => expect(pending).toHaveLength(1));
+    act(() => screen.getByRole('button', { name: 'switch' }).click());
+    expect(screen.getByText('switching to globex')).toBeTruthy();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(pending.filter((p) => !p.signal.aborted)).toHaveLength(0);
+
+    act(() => screen.getByRole('button', { name: 'cancel' }).click());
+    expect(screen.getByText('switching to none')).toBeTruthy();
+    await waitFor(() => expect(pending.filter((p) => !p.signal.aborted)).toHaveLength(1));
+  });
+
+  it('forgets a finished switch: going back to the first tenant shows no "switching"', () => {
+    const view = render(tree('acme', '/api/tenants/acme/x'));
+    act(() => screen.getByRole('button', { name: 'switch' }).click());
+    view.rerender(tree('globex', '/api/tenants/globex/x'));
+    expect(screen.getByText('switching to none')).toBeTruthy();
+    view.rerender(tree('acme', '/api/tenants/acme/x'));
+    expect(screen.getByText('switching to none')).toBeTruthy();
+  });
+
+  it('works under Strict Mode (effects run twice on mount in development)', async () => {
+    render(<StrictMode>{tree('acme', '/api/tenants/acme/x')}</StrictMode>);
+    await waitFor(() => expect(pending.some((p) => !p.signal.aborted)).toBe(true));
+    const live = pending.find((p) => !p.signal.aborted)!;
+    await answer(() => live.resolve({ tenantId: 'acme', value: 'strict' }));
+    expect(await screen.findByText('value strict')).toBeTruthy();
   });
 });

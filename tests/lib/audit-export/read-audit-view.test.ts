@@ -52,6 +52,13 @@ describe('loadAuditView', () => {
     expect(result.status === 'ok' && result.page.entries.map((e) => e.tenantId)).toContain(null);
   });
 
+  it('scopes by grants, not by role: an admin limited to one tenant sees only its entries', async () => {
+    const limitedAdmin: PortalUser = { ...admin, grants: { tenants: ['acme-prod'], groups: [] } };
+    const result = await view.loadAuditView(limitedAdmin, {}, { limit: 50 });
+    expect(result.status === 'ok' && [...new Set(result.page.entries.map((e) => e.tenantId))]).toEqual(['acme-prod']);
+    expect((await view.loadAuditView(limitedAdmin, { tenant: 'acme-sandbox' }, { limit: 50 })).status).toBe('refused');
+  });
+
   it('finds a user by email or id; an unknown email matches nothing', async () => {
     const byEmail = await view.readAuditView(auditor, { user: 'ADMIN@demo.test' }, { limit: 50 });
     expect(byEmail.entries.map((e) => e.requestId)).toEqual(['req-acme-sandbox-demo-admin']);
