@@ -3,7 +3,8 @@
 import { useState } from 'react';
 import { StatusBadge } from '@/components/ui/status-badge';
 import type { AuditEntry } from '@/lib/audit/types';
-import { formatUtc, RESULT_BADGES } from './audit-format';
+import { formatUtc } from '@/lib/format-time';
+import { RESULT_BADGES } from './audit-format';
 import { EntryDiff } from './entry-diff';
 import styles from './audit.module.css';
 
@@ -22,7 +23,8 @@ export function AuditEntryRow({ entry }: { entry: AuditEntry }) {
   const expandable = hasChange || hasDetails(entry);
   const detailId = `audit-entry-${entry.id}`;
   const tenant = entry.tenantId === null ? {} : { 'data-tenant-id': entry.tenantId };
-  const when = formatUtc(entry.time);
+  // To the second: an entry is matched against logs and upstream correlation ids.
+  const when = formatUtc(Date.parse(entry.time), { seconds: true });
   const badge = RESULT_BADGES[entry.result];
   return (
     <>

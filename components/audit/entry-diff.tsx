@@ -30,9 +30,10 @@ export function EntryDiff({ before, after, label }: { before: unknown; after: un
       <p className={styles.diffSummary}>
         {describe(summary)}
         {summary.unchanged > 0 ? (
+          // A toggle keeps one label and says its state through aria-pressed alone: flipping the
+          // label too would read "Hide unchanged fields, pressed" while they are shown.
           <button type="button" aria-pressed={showUnchanged} onClick={() => setShowUnchanged(!showUnchanged)}>
-            {showUnchanged ? 'Hide' : 'Show'} {summary.unchanged} unchanged{' '}
-            {summary.unchanged === 1 ? 'field' : 'fields'}
+            Show unchanged fields
           </button>
         ) : null}
       </p>

@@ -1,6 +1,6 @@
 import type { AuditRow } from '@/lib/dashboard/types';
 import { StatusBadge, type Tone } from '@/components/ui/status-badge';
-import { formatUtc } from './format';
+import { formatUtc } from '@/lib/format-time';
 import styles from './section.module.css';
 
 const RESULT_TONE: Record<AuditRow['result'], Tone> = { success: 'ok', failure: 'error', denied: 'warn' };
@@ -22,7 +22,7 @@ export function AuditEntries({ entries }: { entries: AuditRow[] }) {
         {entries.map((entry) => (
           <tr key={entry.id}>
             <td>
-              <time dateTime={entry.time}>{formatUtc(entry.time)}</time>
+              <time dateTime={entry.time}>{formatUtc(Date.parse(entry.time))}</time>
             </td>
             <td>{entry.userEmail ?? '—'}</td>
             <td>

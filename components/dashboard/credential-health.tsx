@@ -1,6 +1,6 @@
 import type { CredentialHealthView } from '@/lib/dashboard/types';
 import { StatusBadge, type Tone } from '@/components/ui/status-badge';
-import { formatRelative, formatUtc } from './format';
+import { formatRelative, formatUtc } from '@/lib/format-time';
 import styles from './section.module.css';
 
 function When({ at, now }: { at: number; now: number }) {

@@ -49,7 +49,9 @@ export function SectionError({ failure }: { failure: SectionFailure }) {
     <ErrorPanel
       message={failure.message}
       requestId={failure.requestId}
+      code={failure.code}
       missingPermissions={failure.missingPermissions}
+      retryAfterSeconds={failure.retryAfterSeconds}
     />
   );
 }

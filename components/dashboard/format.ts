@@ -1,6 +1,7 @@
 /**
  * Words and numbers for the dashboard, in one fixed locale so the server and the browser print
- * the same thing (no hydration mismatch, no test depending on the machine's locale).
+ * the same thing (no hydration mismatch, no test depending on the machine's locale). Times are
+ * lib/format-time.ts's, shared with the rest of the portal.
  */
 const LOCALE = 'en-US';
 
@@ -13,27 +14,6 @@ export function formatDuration(ms: number | null): string {
   if (minutes < 60) return seconds % 60 === 0 ? `${minutes} min` : `${minutes} min ${seconds % 60} s`;
   const hours = Math.floor(minutes / 60);
   return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
-}
-
-/** "3 min ago", "in 2 h", "just now": relative to `now`, coarse on purpose. */
-export function formatRelative(at: number, now: number): string {
-  const delta = at - now;
-  const abs = Math.abs(delta);
-  if (abs < 45_000) return 'just now';
-  const [value, unit] =
-    abs < 3_600_000
-      ? [Math.round(abs / 60_000), 'min']
-      : abs < 172_800_000
-        ? [Math.round(abs / 3_600_000), 'h']
-        : [Math.round(abs / 86_400_000), abs < 2 * 86_400_000 ? 'day' : 'days'];
-  return delta < 0 ? `${value} ${unit} ago` : `in ${value} ${unit}`;
-}
-
-/** An ISO instant in UTC, to the minute: "2026-03-01 14:05 UTC". */
-export function formatUtc(at: number | string): string {
-  const date = new Date(at);
-  if (Number.isNaN(date.getTime())) return String(at);
-  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
 function displayName(type: 'language' | 'region', code: string): string | undefined {

@@ -24,12 +24,14 @@ export function LiveUsage({ tenantId }: { tenantId: string }) {
   });
   if (state.status === 'loading') return <Skeleton height="9rem" label="Loading rate-budget use" />;
   if (state.status === 'error') {
-    const { message, requestId, missingPermissions } = state.error;
+    const { message, requestId, code, missingPermissions, retryAfterSeconds } = state.error;
     return (
       <ErrorPanel
         message={message}
         requestId={requestId}
+        code={code}
         missingPermissions={missingPermissions}
+        retryAfterSeconds={retryAfterSeconds}
         onRetry={state.retry}
       />
     );

@@ -1,24 +1,27 @@
 import type { ReactNode } from 'react';
+import { grantHint, retryAfterText } from '@/components/ui/error-panel';
 import { StatusBadge } from '@/components/ui/status-badge';
-import type { Field, PermissionReport, TenantOverview, TokenStatus } from '@/lib/overview/types';
+import { formatUtc } from '@/lib/format-time';
+import type { Field, FieldError, PermissionReport, TenantOverview, TokenStatus } from '@/lib/overview/types';
 import { BudgetMeter } from './budget-meter';
 import styles from './overview.module.css';
-
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 function Detail({ children }: { children: ReactNode }) {
   return <span className={styles.detail}>{children}</span>;
 }
 
 /** A part of the row that failed on its own: what happened and the request to quote. */
-function FieldFailure({ field, requestId }: { field: Extract<Field<unknown>, { state: 'error' }>; requestId: string }) {
+function FieldFailure({ field, requestId }: { field: FieldError; requestId: string }) {
+  const hint = grantHint(field);
+  const wait = retryAfterText(field.retryAfterSeconds);
   return (
     <>
       <StatusBadge tone="error">Unavailable</StatusBadge>
       <Detail>
         {field.message}
-        {field.missingPermissions?.length ? <> Missing: {field.missingPermissions.join(', ')}.</> : null} Request id:{' '}
-        <code>{requestId}</code>
+        {field.missingPermissions?.length ? <> Missing: {field.missingPermissions.join(', ')}.</> : null}
+        {hint ? <> {hint}</> : null}
+        {wait ? <> {wait}</> : null} Request id: <code>{requestId}</code>
       </Detail>
     </>
   );
@@ -59,6 +62,10 @@ export function TokenCell({ token, onRecheck }: { token: TokenStatus; onRecheck:
   );
 }
 
+// The probe names each permission; the page says once where an admin grants it.
+const GRANT_WHERE =
+  "Grant these to a role of this tenant's OAuth client in Genesys Cloud (Admin > Roles / Permissions).";
+
 function Permissions({ report }: { report: PermissionReport }) {
   const { missing, unknown, featureCount } = report;
   return (
@@ -84,6 +91,7 @@ function Permissions({ report }: { report: PermissionReport }) {
               </li>
             ))}
           </ul>
+          <p className={styles.grantWhere}>{GRANT_WHERE}</p>
         </details>
       )}
       {unknown.length > 0 ? (
@@ -119,7 +127,7 @@ export function DataCells({ data, onRecheck }: { data: TenantOverview; onRecheck
             <code>{data.lastError.code}</code>
             <Detail>{data.lastError.message}</Detail>
             <Detail>
-              <time dateTime={new Date(data.lastError.at).toISOString()}>{dateTime.format(data.lastError.at)}</time>
+              <time dateTime={new Date(data.lastError.at).toISOString()}>{formatUtc(data.lastError.at)}</time>
             </Detail>
           </>
         ) : (

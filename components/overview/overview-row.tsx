@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { EnvironmentTag } from '@/components/tenants/environment-tag';
+import { grantHint, retryAfterText } from '@/components/ui/error-panel';
 import { Skeleton } from '@/components/ui/skeleton';
 import type { PublicTenant } from '@/lib/tenants/tenant-schema';
 import { DataCells } from './overview-cells';
@@ -18,6 +19,8 @@ function LoadingCells() {
 
 function RowError({ state, onRetry }: { state: Extract<RowState, { status: 'error' }>; onRetry: () => void }) {
   const { error } = state;
+  const hint = grantHint(error);
+  const wait = retryAfterText(error.retryAfterSeconds);
   return (
     <td colSpan={DATA_CELLS.length} data-cell="error" data-state="error">
       <div className={styles.rowError}>
@@ -25,6 +28,8 @@ function RowError({ state, onRetry }: { state: Extract<RowState, { status: 'erro
           <strong>Could not load this tenant.</strong> {error.message}
         </p>
         {error.missingPermissions?.length ? <p>Missing: {error.missingPermissions.join(', ')}</p> : null}
+        {hint ? <p>{hint}</p> : null}
+        {wait ? <p>{wait}</p> : null}
         {error.requestId ? (
           <p className="muted">
             Request id: <code>{error.requestId}</code>

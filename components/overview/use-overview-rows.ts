@@ -72,11 +72,23 @@ export function useOverviewRows(tenantIds: readonly string[], concurrency = OVER
   const queueRef = useRef<TaskQueue | null>(null);
   const idsKey = tenantIds.join('\n');
 
-  const load = useCallback((queue: TaskQueue, tenantId: string, gen: number, first = false) => {
+  // Rows on their way, per queue (a new queue after a refresh or a switch starts afresh): a
+  // second Retry or "Check again" before the answer must not fetch the same row twice at once.
+  const inFlight = useRef(new WeakMap<TaskQueue, Set<string>>());
+
+  /** Queues one row's fetch; false when the same row of the same generation is already on its way. */
+  const load = useCallback((queue: TaskQueue, tenantId: string, gen: number, first = false): boolean => {
+    const running = inFlight.current.get(queue) ?? new Set<string>();
+    inFlight.current.set(queue, running);
+    const key = `${gen}\n${tenantId}`;
+    if (running.has(key)) return false;
+    running.add(key);
+    const settled = () => running.delete(key);
     queue
       .run((signal) => fetchRow(tenantId, signal), { first })
       .then(
         (outcome) => {
+          settled();
           if (gen !== generationRef.current) return;
           loaded.current.set(tenantId, gen);
           setEntries((previous) => {
@@ -85,8 +97,9 @@ export function useOverviewRows(tenantIds: readonly string[], concurrency = OVER
             return { ...previous, [tenantId]: { generation: gen, state } };
           });
         },
-        () => undefined, // aborted (fetchRow throws nothing else): a newer load owns the row
+        () => settled(), // aborted (fetchRow throws nothing else): a newer load owns the row
       );
+    return true;
   }, []);
 
   useEffect(() => {
@@ -111,14 +124,13 @@ export function useOverviewRows(tenantIds: readonly string[], concurrency = OVER
     (tenantId: string) => {
       const queue = queueRef.current;
       if (!queue) return;
-      const gen = generationRef.current;
+      if (!load(queue, tenantId, generationRef.current, true)) return; // already on its way
       loaded.current.delete(tenantId);
       // Marked stale (generation -1): the row shows "loading" with its last data until the answer.
       setEntries((previous) => {
         const entry = previous[tenantId];
         return entry ? { ...previous, [tenantId]: { ...entry, generation: -1 } } : previous;
       });
-      load(queue, tenantId, gen, true);
     },
     [load],
   );

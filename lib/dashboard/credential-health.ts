@@ -4,12 +4,12 @@ import type { CredentialHealthView } from './types';
 
 /**
  * The tenant's token and credential health from this instance's health store (no upstream
- * call). On a binding mismatch the token named another organization: its id (in `binding` and
- * in the error message) belongs to another tenant and has no place on this tenant's page.
+ * call). On a binding mismatch the health record keeps the org id the token named, for
+ * operators: it belongs to another tenant, so `binding` is copied without it. The last error's
+ * message never names that org (token-acquire leaves it out), so it is shown as recorded.
  */
 export function loadCredentialHealth(source: DashboardSource, now: number = Date.now()): CredentialHealthView {
   const health = source.genesys.healthOf(source.tenantId);
-  const error = health.lastError;
   return {
     at: now,
     lastTokenAt: health.lastTokenAt,
@@ -17,9 +17,6 @@ export function loadCredentialHealth(source: DashboardSource, now: number = Date
     binding: health.binding && { ok: health.binding.ok, at: health.binding.at },
     breaker: health.breaker,
     rotationDueAt: health.rotationDueAt,
-    lastError:
-      error && error.code === 'tenant_binding_mismatch'
-        ? { ...error, message: 'The credentials belong to another organization.' }
-        : error,
+    lastError: health.lastError,
   };
 }

@@ -2,15 +2,10 @@
  * What each dashboard section renders: plain data, no Genesys shapes, so the components in
  * components/dashboard/ import only these types and never a server module.
  */
+import type { Failure } from '../http/to-failure';
 
-/** A section that could not load: the mapped message, the request id to quote, missing grants. */
-export interface SectionFailure {
-  code: string;
-  message: string;
-  requestId: string;
-  /** Genesys permissions the tenant's OAuth client lacks (upstream 403). */
-  missingPermissions?: string[];
-}
+/** A section that could not load: the mapped message, the request id to quote, missing grants, wait. */
+export type SectionFailure = Failure;
 
 export type Settled<T> = { ok: true; data: T } | { ok: false; failure: SectionFailure };
 

@@ -1,14 +1,14 @@
 import 'server-only';
+import { countUsers } from '../dashboard/user-counts';
 import type { CallOptions, GenesysClient } from '../genesys/client';
 import { GenesysContractError } from '../genesys/errors';
 import { probePortalFeatures } from '../genesys/permission-probe';
 import type { TenantConnection, TokenProvider } from '../genesys/ports';
-import { listUsers } from '../genesys/users';
 import type { TenantUsage } from '../genesys-runtime';
-import { mapError } from '../http/error-response';
+import { toFailure } from '../http/to-failure';
 import type { TenantHealth } from '../tenants/health';
 import { permissionCacheKey, toPermissionReport } from './permission-report';
-import { checkToken, publicErrorMessage, tokenFailure } from './token-status';
+import { checkToken, tokenFailure } from './token-status';
 import type { TtlCache } from './ttl-cache';
 import type { BudgetUse, Field, PermissionReport, TenantOverview, TokenStatus } from './types';
 
@@ -81,15 +81,18 @@ export async function loadTenantOverview(
   if (token.state === 'ok') {
     // The user count first: one call that also tells whether the (possibly cached) token still
     // works, so a dead client does not cost ten failing probes on top.
-    const counted = await settle(() => countUsers(sources.client, connection, call));
-    users = toField(counted);
+    const counted = await settle(() => countActiveUsers(sources.client, connection, call));
+    users = toField(counted, requestId);
     const late = counted.ok ? undefined : tokenFailure(counted.error);
     if (late) token = late;
-    else permissions = toField(await settle(() => permissionsOf(sources.client, connection, options, limits, now)));
+    else
+      permissions = toField(
+        await settle(() => permissionsOf(sources.client, connection, options, limits, now)),
+        requestId,
+      );
   }
   // After the calls above, so the budget shown includes what this row just spent.
-  const budget = toField(await settle(() => budgetUse(sources, tenantId)));
-  const lastError = sources.healthOf(tenantId).lastError;
+  const budget = toField(await settle(() => budgetUse(sources, tenantId)), requestId);
 
   return {
     tenantId,
@@ -99,7 +102,7 @@ export async function loadTenantOverview(
     permissions,
     users,
     budget,
-    lastError: lastError && { ...lastError, message: publicErrorMessage(lastError.code, lastError.message) },
+    lastError: sources.healthOf(tenantId).lastError,
   };
 }
 
@@ -125,11 +128,10 @@ function permissionsOf(
   return permissionCache.get(permissionCacheKey(connection.tenantId, connection.clientId), probe, signal);
 }
 
-/** The cheapest total there is: one page of one user. With pageSize 1, pageCount is the total too. */
-async function countUsers(client: GenesysClient, connection: TenantConnection, call: CallOptions) {
-  const page = await listUsers(client, connection, { pageSize: 1 }, call);
-  const total = page.total ?? page.pageCount;
-  if (total === undefined) throw new GenesysContractError('users.list', ['total: missing']);
+/** The cheapest total there is: the dashboard's one-user page, for active users only. */
+async function countActiveUsers(client: GenesysClient, connection: TenantConnection, call: CallOptions) {
+  const total = await countUsers(client, connection, 'active', call);
+  if (total === null) throw new GenesysContractError('users.list', ['total: missing']);
   return { total };
 }
 
@@ -143,12 +145,12 @@ async function budgetUse(sources: OverviewSources, tenantId: string): Promise<Bu
   };
 }
 
-/** An error as the portal maps it everywhere else (same codes and messages as a failed route). */
-function toField<T>(settled: Settled<T>): Field<T> {
+/**
+ * An error as the portal maps it everywhere else (same codes and messages as a failed route),
+ * without the request id: the row carries it once for all its parts.
+ */
+function toField<T>(settled: Settled<T>, requestId: string): Field<T> {
   if (settled.ok) return { state: 'ok', value: settled.value };
-  const { code, message, extra } = mapError(settled.error);
-  const missing = extra?.missingPermissions;
-  return Array.isArray(missing) && missing.length > 0
-    ? { state: 'error', code, message, missingPermissions: missing as string[] }
-    : { state: 'error', code, message };
+  const { requestId: _sameForTheRow, ...failure } = toFailure(settled.error, requestId);
+  return { state: 'error', ...failure };
 }

@@ -7,27 +7,21 @@ import { GenesysApiError, TenantAccessError } from '../genesys/errors';
 import type { TenantConnection, TokenProvider } from '../genesys/ports';
 import type { TokenStatus } from './types';
 
-// The token's org id is not repeated here: a user with tenant.view only has no business
-// learning which other organization the pasted credentials belong to (admins see it in health).
-const BINDING_MESSAGE =
-  "The tenant's credentials belong to another Genesys Cloud organization; the token was discarded.";
-
-/** A token-related failure as the overview shows it; undefined when `error` is of another kind. */
+/**
+ * A token-related failure as the overview shows it; undefined when `error` is of another kind.
+ * A binding mismatch's message never names the org the token belongs to (token-acquire keeps
+ * that id for the log and the operators' health record), so every message is shown as thrown.
+ */
 export function tokenFailure(error: unknown): Exclude<TokenStatus, { state: 'ok' }> | undefined {
   if (error instanceof TenantAccessError) {
-    if (error.code === 'tenant_binding_mismatch')
-      return { state: 'binding_mismatch', code: error.code, message: BINDING_MESSAGE };
-    return { state: 'failing', code: error.code, message: error.message };
+    const state = error.code === 'tenant_binding_mismatch' ? 'binding_mismatch' : 'failing';
+    return { state, code: error.code, message: error.message };
   }
   // A token the provider handed out, then rejected twice by the API (re-acquired once in between).
   if (error instanceof GenesysApiError && error.status === 401)
     return { state: 'failing', code: 'upstream_auth_failed', message: 'Genesys Cloud rejected the tenant token.' };
   return undefined;
 }
-
-/** The same wording for the health store's last error (its binding message names the org). */
-export const publicErrorMessage = (code: string, message: string) =>
-  code === 'tenant_binding_mismatch' ? BINDING_MESSAGE : message;
 
 export async function checkToken(
   provider: TokenProvider,

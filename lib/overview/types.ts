@@ -3,6 +3,7 @@
  * it. Pure types: the client grid imports them, the server loader (load-overview.ts) fills them.
  * Every part carries its own state, so one failing part never hides the others.
  */
+import type { Failure } from '../http/to-failure';
 
 /** The token as a real acquisition (grant + binding check) found it. */
 export type TokenStatus =
@@ -10,7 +11,8 @@ export type TokenStatus =
   | { state: 'failing'; code: string; message: string }
   | { state: 'binding_mismatch'; code: string; message: string };
 
-export type FieldError = { state: 'error'; code: string; message: string; missingPermissions?: string[] };
+/** A part that failed on its own; the row's request id is the one to quote. */
+export type FieldError = { state: 'error' } & Omit<Failure, 'requestId'>;
 
 /** `skipped`: not attempted because the token failed (it would fail the same way). */
 export type Field<T> = { state: 'ok'; value: T } | FieldError | { state: 'skipped'; reason: string };

@@ -53,5 +53,21 @@ describe('DashboardSection', () => {
     expect(alert.textContent).toContain('Genesys Cloud refused: missing permission.');
     expect(alert.textContent).toContain('Missing Genesys permission: analytics:conversationAggregate:view');
     expect(alert.textContent).toContain('Request id: req-abc-12345');
+    // This message does not say where to grant it, so the panel does.
+    expect(alert.textContent).toContain("Grant it to a role of this tenant's OAuth client in Genesys Cloud");
+  });
+
+  it('a rate-limited section says how long to wait', () => {
+    render(
+      <SectionError
+        failure={{
+          code: 'rate_limited',
+          message: 'Genesys Cloud rate limit reached; retry later.',
+          requestId: 'req-abc-12346',
+          retryAfterSeconds: 45,
+        }}
+      />,
+    );
+    expect(screen.getByRole('alert').textContent).toContain('Genesys Cloud asks to wait 45 s before retrying.');
   });
 });

@@ -119,6 +119,18 @@ describe('LiveUsage', () => {
     await waitFor(() => expect(pending).toHaveLength(2));
   });
 
+  it('a 429 says how long Genesys Cloud asked to wait (the Retry-After the portal passed on)', async () => {
+    const body = { error: { code: 'rate_limited', message: 'Rate limit reached.', requestId: 'req-429' } };
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => Promise.resolve(Response.json(body, { status: 429, headers: { 'Retry-After': '20' } }))),
+    );
+    render(tree());
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Genesys Cloud asks to wait 20 s before retrying.');
+    expect(alert.textContent).toContain('req-429');
+  });
+
   it('aborts its request on unmount', async () => {
     const view = render(tree());
     const request = await firstRequest();

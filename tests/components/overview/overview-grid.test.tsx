@@ -5,7 +5,7 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useEffect } from 'react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { OverviewGrid } from '@/components/overview/overview-grid';
 import { OVERVIEW_CONCURRENCY } from '@/components/overview/use-overview-rows';
 import { ActiveTenantProvider, useActiveTenant } from '@/components/portal/active-tenant';
@@ -85,13 +85,13 @@ function SwitchHandle() {
   return null;
 }
 
-const renderGrid = (tenants = TENANTS) =>
-  render(
-    <ActiveTenantProvider activeTenantId="acme-prod">
-      <SwitchHandle />
-      <OverviewGrid tenants={tenants} />
-    </ActiveTenantProvider>,
-  );
+const grid = (activeTenantId = 'acme-prod', tenants = TENANTS) => (
+  <ActiveTenantProvider activeTenantId={activeTenantId}>
+    <SwitchHandle />
+    <OverviewGrid tenants={tenants} />
+  </ActiveTenantProvider>
+);
+const renderGrid = () => render(grid());
 
 const row = (tenantId: string) => document.querySelector<HTMLElement>(`tr[data-tenant-id="${tenantId}"]`)!;
 const rowOrder = () =>
@@ -161,6 +161,58 @@ describe('OverviewGrid', () => {
     expect(within(row('acme-sandbox')).getByText('7')).toBeTruthy();
   });
 
+  it('a double "Check again" fetches the row once; once it lands, the row can be checked again', async () => {
+    const user = userEvent.setup();
+    renderGrid();
+    await answer('acme-prod', overview('acme-prod', failing));
+    const requestsFor = (tenantId: string) => pending.filter((p) => tenantOf(p) === tenantId);
+    expect(requestsFor('acme-prod')).toHaveLength(1);
+
+    // The row keeps its last data (and this button) while it reloads: a second click lands too.
+    await user.dblClick(within(row('acme-prod')).getByRole('button', { name: 'Check again' }));
+    expect(row('acme-prod').dataset.state).toBe('loading');
+    // Free two slots: a second queued fetch of the row would start in the second one.
+    await answer('acme-sandbox', overview('acme-sandbox'));
+    await answer('globex-eu', overview('globex-eu'));
+    await waitFor(() => expect(open().map(tenantOf)).toContain('umbrella-ca'));
+    expect(requestsFor('acme-prod')).toHaveLength(2);
+    expect(open().filter((p) => tenantOf(p) === 'acme-prod')).toHaveLength(1);
+
+    await answer('acme-prod', overview('acme-prod', failing));
+    for (const tenantId of ['initech-apac', 'stark-uk', 'umbrella-ca']) await answer(tenantId, overview(tenantId));
+    expect(requestsFor('acme-prod')).toHaveLength(2);
+
+    await user.click(within(row('acme-prod')).getByRole('button', { name: 'Check again' }));
+    await waitFor(() => expect(requestsFor('acme-prod')).toHaveLength(3));
+  });
+
+  it('a rate-limited row or part says how long Genesys Cloud asked to wait', async () => {
+    const queued = globalThis.fetch;
+    const limited = { error: { code: 'rate_limited', message: 'Rate limit reached.', requestId: 'req-429' } };
+    vi.stubGlobal(
+      'fetch',
+      vi.fn((url: string, init: RequestInit) =>
+        url.includes('/acme-sandbox/')
+          ? Promise.resolve(Response.json(limited, { status: 429, headers: { 'Retry-After': '20' } }))
+          : queued(url, init),
+      ),
+    );
+    renderGrid();
+    await waitFor(() => expect(row('acme-sandbox').dataset.state).toBe('error'));
+    expect(within(row('acme-sandbox')).getByText('Genesys Cloud asks to wait 20 s before retrying.')).toBeTruthy();
+
+    const users = {
+      state: 'error',
+      code: 'rate_limited',
+      message: 'Rate limit reached.',
+      retryAfterSeconds: 30,
+    } as const;
+    await answer('acme-prod', overview('acme-prod', { users }));
+    const cell = row('acme-prod').querySelector<HTMLElement>('[data-cell="users"]')!;
+    expect(cell.textContent).toContain('Genesys Cloud asks to wait 30 s before retrying.');
+    expect(cell.textContent).toContain('req-acme-prod');
+  });
+
   it('drops a payload that names another tenant: the row never shows it', async () => {
     renderGrid();
     const foreign = overview('globex-eu', { users: { state: 'ok', value: { total: 31337 } } });
@@ -216,6 +268,7 @@ describe('OverviewGrid', () => {
       '6 tenants: 4 ok, 1 failing, 1 binding mismatch; 1 with missing permissions',
     );
     expect(within(row('stark-uk')).getByText('authorization:role:view')).toBeTruthy();
+    expect(within(row('stark-uk')).getByText(/^Grant these to a role of this tenant's OAuth client/)).toBeTruthy();
     expect(within(row('globex-eu')).getByText('3 throttled')).toBeTruthy();
 
     const show = screen.getByRole('combobox', { name: 'Show' });
@@ -267,12 +320,16 @@ describe('OverviewGrid', () => {
   });
 
   it('a tenant switch aborts what is in flight; rows not loaded yet are asked again, loaded ones are kept', async () => {
-    renderGrid();
+    const view = renderGrid();
     await answer('acme-prod', overview('acme-prod'));
     await waitFor(() => expect(open()).toHaveLength(OVERVIEW_CONCURRENCY));
     const inFlight = open();
     act(() => switchTo('globex-eu'));
     expect(inFlight.every((p) => p.signal.aborted)).toBe(true);
+    // Nothing is asked while the switch runs; the grid asks again once the new tenant renders.
+    await act(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+    expect(open()).toEqual([]);
+    view.rerender(grid('globex-eu'));
     await waitFor(() => expect(open()).toHaveLength(OVERVIEW_CONCURRENCY));
     expect(open().map(tenantOf)).toEqual(['acme-sandbox', 'globex-eu', 'initech-apac', 'stark-uk']);
     expect(row('acme-prod').dataset.state).toBe('ok');

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { PORTAL_PERMISSIONS } from '@/emulator/index';
-import { GenesysApiError } from '@/lib/genesys';
+import { GenesysApiError, TenantAccessError } from '@/lib/genesys';
 import { loadConversationActivity } from '@/lib/dashboard/conversation-activity';
 import { settle } from '@/lib/dashboard/settle';
 import { addClient } from '@/tests/emulator/support/control';
@@ -48,10 +48,28 @@ describe('settle', () => {
     });
   });
 
-  it('a synchronous throw is settled too, and a 429 keeps its code', async () => {
+  it('a synchronous throw is settled too, and a 429 keeps its code and says when to retry', async () => {
     const result = await settle(() => {
       throw new GenesysApiError({ status: 429, code: 'too.many.requests', message: 'slow down', retryAfterMs: 3000 });
     }, context);
-    expect(result).toMatchObject({ ok: false, failure: { code: 'rate_limited' } });
+    expect(result).toMatchObject({ ok: false, failure: { code: 'rate_limited', retryAfterSeconds: 3 } });
+  });
+
+  it('a binding mismatch keeps the token provider’s message, which names no organization', async () => {
+    const result = await settle(() => {
+      throw new TenantAccessError(
+        'acme-prod',
+        'tenant_binding_mismatch',
+        'The credentials belong to another organization',
+      );
+    }, context);
+    expect(result).toEqual({
+      ok: false,
+      failure: {
+        code: 'tenant_binding_mismatch',
+        message: 'The credentials belong to another organization',
+        requestId: 'req-settle-0001',
+      },
+    });
   });
 });

@@ -180,10 +180,37 @@ describe('loadTenantOverview', () => {
     const pasted = { ...byId('acme-sandbox'), orgId: byId('acme-prod').orgId };
     const { load } = setup([pasted]);
     const overview = await load('acme-sandbox');
-    expect(overview.token).toMatchObject({ state: 'binding_mismatch', code: 'tenant_binding_mismatch' });
-    expect(overview.lastError).toMatchObject({ code: 'tenant_binding_mismatch' });
+    expect(overview.token).toEqual({
+      state: 'binding_mismatch',
+      code: 'tenant_binding_mismatch',
+      message: 'The credentials belong to another organization',
+    });
+    expect(overview.lastError).toMatchObject({
+      code: 'tenant_binding_mismatch',
+      message: 'The credentials belong to another organization',
+    });
     expect(JSON.stringify(overview)).not.toContain(sandboxOrg);
     expect(apiCalls()).toEqual([]);
+  });
+
+  it('a rate-limited user count says how long Genesys Cloud asked to wait', async () => {
+    const { load } = setup([byId('acme-prod')]);
+    await load('acme-prod'); // permissions cached
+    await control(mounted.emulator, 'POST', '/faults', {
+      path: '/api/v2/users',
+      method: 'GET',
+      status: 429,
+      headers: { 'Retry-After': '30' },
+      count: 10,
+    });
+    const overview = await load('acme-prod');
+    expect(overview.users).toEqual({
+      state: 'error',
+      code: 'rate_limited',
+      message: expect.any(String) as string,
+      retryAfterSeconds: 30,
+    });
+    expect(overview.token.state).toBe('ok');
   });
 
   it('a failing user count is reported on its own: token and permissions stay ok', async () => {
