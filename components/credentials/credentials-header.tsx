@@ -1,4 +1,4 @@
-import { formatAbsolute } from '@/lib/credentials/format';
+import { formatUtc } from '@/lib/format-time';
 import styles from './credentials.module.css';
 import { RefreshButton } from './refresh-button';
 
@@ -9,7 +9,7 @@ export function CredentialsHeader({ now }: { now: number }) {
         <h1>Credentials &amp; health</h1>
         <p>
           Each tenant&apos;s OAuth client as this portal instance sees it, as of{' '}
-          <time dateTime={new Date(now).toISOString()}>{formatAbsolute(now)}</time>.
+          <time dateTime={new Date(now).toISOString()}>{formatUtc(now)}</time>.
         </p>
       </div>
       <RefreshButton />

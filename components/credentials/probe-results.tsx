@@ -1,7 +1,7 @@
 import { ErrorPanel } from '@/components/ui/error-panel';
 import { StatusBadge } from '@/components/ui/status-badge';
-import { formatAbsolute } from '@/lib/credentials/format';
 import type { FeatureAccess, PermissionProbeResult } from '@/lib/credentials/types';
+import { formatUtc } from '@/lib/format-time';
 import styles from './credentials.module.css';
 
 function Access({ feature }: { feature: FeatureAccess }) {
@@ -46,7 +46,7 @@ export function ProbeResults({ result, displayName }: { result: PermissionProbeR
           {usable} of {result.features.length} features usable
         </strong>{' '}
         <span className="muted">
-          probed <time dateTime={new Date(result.probedAt).toISOString()}>{formatAbsolute(result.probedAt)}</time>
+          probed <time dateTime={new Date(result.probedAt).toISOString()}>{formatUtc(result.probedAt)}</time>
         </span>
       </p>
       <table className="data">

@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useEffect, useId, useRef, useState } from 'react';
+import { useActionState, useId, useRef } from 'react';
 import { StatusBadge } from '@/components/ui/status-badge';
 import type { RotateActionState } from '@/lib/credentials/types';
 import styles from './credentials.module.css';
@@ -20,34 +20,47 @@ const IDLE: RotateActionState = { status: 'idle' };
 
 export function RotateButton({ tenantId, displayName, production, action }: Props) {
   const [state, formAction, pending] = useActionState(action, IDLE);
-  const [confirming, setConfirming] = useState(false);
   const id = useId();
+  const dialogRef = useRef<HTMLDialogElement>(null);
   const openRef = useRef<HTMLButtonElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
-  const wasConfirming = useRef(false);
 
-  // Focus follows the dialog: onto Cancel (the safe choice) when it opens, back when it closes.
-  useEffect(() => {
-    if (confirming) cancelRef.current?.focus();
-    else if (wasConfirming.current) openRef.current?.focus();
-    wasConfirming.current = confirming;
-  }, [confirming]);
+  function confirm() {
+    // Modal: the browser keeps focus inside, closes it on Escape and makes the page behind inert.
+    dialogRef.current?.showModal();
+    // Cancel, the safe choice, rather than the first focusable button (the confirming one).
+    cancelRef.current?.focus();
+  }
 
   // Only this tenant's answer is shown (each row has its own form and state).
   const message = state.status !== 'idle' && state.tenantId === tenantId ? describeRotation(state) : null;
 
   return (
-    <form action={formAction} onSubmit={() => setConfirming(false)} className={styles.rotate}>
+    <form action={formAction} onSubmit={() => dialogRef.current?.close()} className={styles.rotate}>
       <input type="hidden" name="tenantId" value={tenantId} />
-      {confirming ? (
-        <div
+      <button
+        ref={openRef}
+        type={production ? 'button' : 'submit'}
+        aria-haspopup={production ? 'dialog' : undefined}
+        // aria-disabled rather than disabled: a disabled button would drop the keyboard focus.
+        aria-disabled={pending}
+        aria-busy={pending}
+        onClick={(event) => {
+          if (pending) event.preventDefault();
+          else if (production) confirm();
+        }}
+      >
+        {pending ? 'Rotating…' : 'Rotate now'}
+      </button>
+      {production ? (
+        <dialog
+          ref={dialogRef}
           role="alertdialog"
           aria-labelledby={`${id}-title`}
           aria-describedby={`${id}-text`}
           className={styles.confirm}
-          onKeyDown={(event) => {
-            if (event.key === 'Escape') setConfirming(false);
-          }}
+          // Cancel, Escape and the confirming submit all end here: back to the button that opened it.
+          onClose={() => openRef.current?.focus()}
         >
           <strong id={`${id}-title`}>Rotate the credentials of {displayName}?</strong>
           <p id={`${id}-text`}>
@@ -55,25 +68,11 @@ export function RotateButton({ tenantId, displayName, production, action }: Prop
             token.
           </p>
           <button type="submit">Rotate production credentials</button>{' '}
-          <button type="button" ref={cancelRef} onClick={() => setConfirming(false)}>
+          <button type="button" ref={cancelRef} onClick={() => dialogRef.current?.close()}>
             Cancel
           </button>
-        </div>
-      ) : (
-        <button
-          ref={openRef}
-          type={production ? 'button' : 'submit'}
-          // aria-disabled rather than disabled: a disabled button would drop the keyboard focus.
-          aria-disabled={pending}
-          aria-busy={pending}
-          onClick={(event) => {
-            if (pending) event.preventDefault();
-            else if (production) setConfirming(true);
-          }}
-        >
-          {pending ? 'Rotating…' : 'Rotate now'}
-        </button>
-      )}
+        </dialog>
+      ) : null}
       <div aria-live="polite" className={styles.result}>
         {message && !pending ? (
           <>

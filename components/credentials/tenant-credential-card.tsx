@@ -46,10 +46,18 @@ function Binding({ view, now }: { view: TenantCredentialView; now: number }) {
       </>
     );
   }
+  // The other org's id is in the view only for a user granted every tenant (lib/credentials/overview.ts).
   return (
     <>
-      <StatusBadge tone="error">Mismatch</StatusBadge> token reports org{' '}
-      <code>{binding.reportedOrgId ?? 'unknown'}</code>, expected <code>{view.orgId}</code>; checked {when}
+      <StatusBadge tone="error">Mismatch</StatusBadge>{' '}
+      {binding.reportedOrgId ? (
+        <>
+          token reports org <code>{binding.reportedOrgId}</code>
+        </>
+      ) : (
+        'bound to another organization'
+      )}
+      , expected <code>{view.orgId}</code>; checked {when}
     </>
   );
 }

@@ -1,8 +1,8 @@
-import { formatAbsolute, formatRelative } from '@/lib/credentials/format';
+import { formatRelative, formatUtc } from '@/lib/format-time';
 
 /** Relative for scanning, absolute (UTC) for quoting in a ticket; machine-readable in dateTime. */
 export function TimeStamp({ at, now }: { at: number; now: number }) {
-  const absolute = formatAbsolute(at);
+  const absolute = formatUtc(at);
   return (
     <time dateTime={new Date(at).toISOString()} title={absolute}>
       {formatRelative(at, now)} <span className="muted">({absolute})</span>

@@ -11,7 +11,8 @@ export function assessCredentialHealth(facts: Facts, now: number): { health: Cre
   const failing: string[] = [];
   const attention: string[] = [];
   if (facts.binding.state === 'mismatch') {
-    failing.push(`The credentials belong to another organization (${facts.binding.reportedOrgId ?? 'unknown'})`);
+    const other = facts.binding.reportedOrgId;
+    failing.push(`The credentials are bound to another organization${other ? ` (${other})` : ''}`);
   }
   if (facts.lastError && !facts.lastError.recovered) {
     failing.push(`Token requests are failing (${facts.lastError.code})`);

@@ -2,6 +2,8 @@ import 'server-only';
 import { TenantAccessError } from '../genesys/errors';
 import { PORTAL_FEATURES, probeFeature, type FeatureAccess } from '../genesys/permission-probe';
 import type { GenesysRuntime } from '../genesys-runtime';
+import { logger } from '../logger';
+import { withoutDirectories } from './format';
 import type { BindingState, PermissionProbeResult, TokenOutcome } from './types';
 
 type Runtime = Pick<GenesysRuntime, 'client' | 'tokenProvider' | 'connectionFor'>;
@@ -9,9 +11,26 @@ type Runtime = Pick<GenesysRuntime, 'client' | 'tokenProvider' | 'connectionFor'
 /** Per feature call; the route's caller waits for all of them one after another. */
 const PROBE_TIMEOUT_MS = 10_000;
 
-export function toTokenFailure(error: unknown): Extract<TokenOutcome, { ok: false }> {
-  if (error instanceof TenantAccessError) return { ok: false, code: error.code, message: error.message };
-  return { ok: false, code: 'token_error', message: error instanceof Error ? error.message : 'unknown error' };
+/**
+ * A failed token request as the browser may see it. A TenantAccessError's message is written for
+ * users (lib/genesys/errors.ts), but the registry's "tenant list unavailable" one can carry the
+ * tenants file's path: cut to its name. Anything else (a cache or network error) can name hosts,
+ * ports or internals, so it gets a generic message and its detail goes to the log with the
+ * request id.
+ * (lib/overview/token-status.ts maps token failures for the overview in much the same way.)
+ */
+export function toTokenFailure(
+  error: unknown,
+  context: { tenantId: string; requestId?: string },
+): Extract<TokenOutcome, { ok: false }> {
+  if (error instanceof TenantAccessError) {
+    return { ok: false, code: error.code, message: withoutDirectories(error.message) };
+  }
+  logger.error(
+    { ...context, err: error instanceof Error ? error : String(error) },
+    'token request failed unexpectedly',
+  );
+  return { ok: false, code: 'token_error', message: 'The token could not be acquired.' };
 }
 
 /**
@@ -33,7 +52,7 @@ export async function probeTenantPermissions(
     token = { ok: true, expiresAt: acquired.expiresAt };
   } catch (error) {
     signal?.throwIfAborted();
-    const failure = toTokenFailure(error);
+    const failure = toTokenFailure(error, { tenantId, requestId });
     const binding: BindingState = failure.code === 'tenant_binding_mismatch' ? 'mismatch' : 'not-checked';
     return { probedAt: now, token: failure, binding, features: [] };
   }

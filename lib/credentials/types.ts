@@ -1,7 +1,7 @@
 /**
- * What the credentials page shows about a tenant and its credential source: times, codes, org ids
- * and a masked client id hint. Plain data, so components render it and nothing here can carry a
- * secret (the client secret and tokens never enter these shapes).
+ * What the credentials page shows about a tenant and its credential source: times, codes, the
+ * tenant's own org id and a masked client id hint. Plain data, so components render it and
+ * nothing here can carry a secret (the client secret and tokens never enter these shapes).
  */
 import type { FeatureAccess } from '../genesys/permission-probe';
 
@@ -12,6 +12,7 @@ export interface SourceStatusView {
   /** The file's name (not its directory) or the config service's origin. */
   label: string;
   loadedAt: number | null;
+  /** Paths in the message are cut to their file name, like `label`. */
   lastError: { message: string; at: number } | null;
   breaker: BreakerState;
   /** Entries the source had but the portal skipped (invalid), by tenant and field; no values. */
@@ -19,6 +20,16 @@ export interface SourceStatusView {
 }
 
 export type BindingState = 'ok' | 'mismatch' | 'not-checked';
+
+export interface TenantBindingView {
+  state: BindingState;
+  at: number | null;
+  /**
+   * On a mismatch, the organization the token reported: another customer's id, so present only
+   * for a user granted every tenant (absent, not null, for anyone else).
+   */
+  reportedOrgId?: string;
+}
 
 /** healthy: a token under checked credentials; unused: nothing asked for a token in this process yet. */
 export type CredentialHealth = 'healthy' | 'attention' | 'failing' | 'unused';
@@ -32,7 +43,7 @@ export interface TenantCredentialView {
   /** `…wxyz`: enough to tell two clients apart, never the whole id. */
   clientIdHint: string;
   token: { lastAt: number | null; expiresAt: number | null };
-  binding: { state: BindingState; at: number | null; reportedOrgId: string | null };
+  binding: TenantBindingView;
   /** Scheduled re-read of the credentials; null when the tenant has no rotation interval. */
   rotation: { intervalMs: number; dueAt: number } | null;
   /** `recovered`: a token was acquired after this error. */
@@ -70,6 +81,8 @@ export interface RotationOutcome {
   token: TokenOutcome | null;
   /** Set when the rotation stopped before the token step. */
   failure?: { code: string; message: string };
+  /** The audit entry of this attempt could not be written (the outcome itself is true). */
+  auditFailed?: true;
 }
 
 export type RotateActionState =

@@ -4,6 +4,7 @@ import { refresh } from 'next/cache';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { can } from '@/lib/auth/capabilities';
+import { withoutDirectories } from '@/lib/credentials/format';
 import { rotateCredentialsAudited } from '@/lib/credentials/rotate';
 import type { RotateActionState } from '@/lib/credentials/types';
 import { TenantAccessError } from '@/lib/genesys/errors';
@@ -45,7 +46,8 @@ export async function rotateCredentialsAction(
   } catch (error) {
     if (!(error instanceof ApiError || error instanceof TenantAccessError)) throw error;
     const { code, message } = mapError(error);
-    return refused(code, message);
+    // "Tenant list unavailable: cannot read tenants file /srv/…": the file's name is enough.
+    return refused(code, withoutDirectories(message, getGenesysRuntime().registry.status()));
   }
   const outcome = await rotateCredentialsAudited({
     runtime: getGenesysRuntime(),

@@ -131,6 +131,30 @@ describe('rotateCredentialsAction', () => {
     },
   );
 
+  it('names the tenants file without its directory when no tenant list can be had', async () => {
+    const { TenantAccessError } = await import('@/lib/genesys/errors');
+    const unavailable = new TenantAccessError(
+      '*',
+      'tenant_unavailable',
+      'Tenant list unavailable: cannot read tenants file /srv/customers/acme/tenants.json (EACCES)',
+    );
+    const list = vi.spyOn(genesys.registry, 'list').mockRejectedValueOnce(unavailable);
+    let result!: Awaited<ReturnType<typeof rotateAs>>;
+    const entries = await newAuditEntries(async () => {
+      result = await rotateAs('demo-admin', 'acme-prod');
+    });
+    list.mockRestore();
+    expect(result.state).toEqual({
+      status: 'refused',
+      tenantId: 'acme-prod',
+      requestId: expect.any(String) as string,
+      code: 'tenant_unavailable',
+      message: 'Tenant list unavailable: cannot read tenants file tenants.json (EACCES)',
+    });
+    expect(entries).toEqual([]);
+    expect(result.upstream).toEqual([]);
+  });
+
   it('without a session redirects to the login page and does nothing', async () => {
     const entries = await newAuditEntries(async () => {
       const { state, thrown, upstream } = await rotateAs(null, 'acme-prod');

@@ -19,7 +19,7 @@ function view(overrides: Partial<TenantCredentialView> & Pick<TenantCredentialVi
     orgId: `org-${overrides.tenantId}`,
     clientIdHint: '…beef',
     token: { lastAt: NOW - HOUR, expiresAt: NOW + 20 * HOUR },
-    binding: { state: 'ok', at: NOW - HOUR, reportedOrgId: `org-${overrides.tenantId}` },
+    binding: { state: 'ok', at: NOW - HOUR },
     rotation: { intervalMs: 7 * 24 * HOUR, dueAt: NOW + 24 * HOUR },
     lastError: null,
     breaker: 'closed',
@@ -34,11 +34,11 @@ const TENANTS = [
     tenantId: 'globex-eu',
     displayName: 'Globex EU',
     health: 'failing',
-    reasons: ['The credentials belong to another organization (org-other)'],
+    reasons: ['The credentials are bound to another organization (org-other)'],
     binding: { state: 'mismatch', at: NOW - 60_000, reportedOrgId: 'org-other' },
     lastError: {
       code: 'tenant_binding_mismatch',
-      message: 'The credentials belong to organization org-other',
+      message: 'The credentials belong to another organization',
       at: NOW - 60_000,
       recovered: false,
     },
@@ -57,7 +57,7 @@ const TENANTS = [
     health: 'unused',
     reasons: ['No token has been requested by this portal instance yet'],
     token: { lastAt: null, expiresAt: null },
-    binding: { state: 'not-checked', at: null, reportedOrgId: null },
+    binding: { state: 'not-checked', at: null },
     rotation: null,
   }),
   view({
@@ -97,6 +97,7 @@ describe('CredentialsList', () => {
     expect(within(globex).getByText('Failing')).toBeTruthy();
     expect(within(globex).getByText('Mismatch')).toBeTruthy();
     expect(within(globex).getAllByText('org-other').length).toBeGreaterThan(0);
+    expect(globex.textContent).toContain('token reports org org-other, expected org-globex-eu');
     expect(within(globex).getByText('Current')).toBeTruthy();
     expect(within(globex).getByText('tenant_binding_mismatch')).toBeTruthy();
     expect(within(globex).getByText('tenants.json')).toBeTruthy();
@@ -122,6 +123,30 @@ describe('CredentialsList', () => {
     expect(within(stark).getByText('Recovered')).toBeTruthy();
     expect(within(stark).getByText('Bound')).toBeTruthy();
     expect(within(stark).getByText(/in 20 h/)).toBeTruthy();
+  });
+
+  it('without the other org id (a user not granted every tenant) says only "another organization"', () => {
+    const mismatch = TENANTS[0]!;
+    render(
+      <ActiveTenantProvider activeTenantId="acme-prod">
+        <CredentialsList
+          tenants={[
+            {
+              ...mismatch,
+              binding: { state: 'mismatch', at: NOW - 60_000 },
+              reasons: ['The credentials are bound to another organization'],
+            },
+          ]}
+          source={{ kind: 'file', label: 'tenants.json' }}
+          now={NOW}
+        />
+      </ActiveTenantProvider>,
+    );
+    const globex = card('Globex EU');
+    expect(within(globex).getByText('Mismatch')).toBeTruthy();
+    expect(globex.textContent).toContain('bound to another organization, expected org-globex-eu');
+    expect(globex.textContent).not.toContain('org-other');
+    expect(globex.textContent).not.toContain('unknown');
   });
 
   it('offers rotation only when an action is given', () => {

@@ -1,11 +1,23 @@
 // @vitest-environment happy-dom
 import { act, cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { RotateButton } from '@/components/credentials/rotate-button';
 import type { RotateActionState } from '@/lib/credentials/types';
 
 afterEach(cleanup);
+
+// happy-dom's <dialog> has showModal() and close(), but not a browser's Escape key on a modal
+// dialog: this does what the browser does (a cancelable `cancel` event, then close()).
+function escapeClosesModalDialog(event: KeyboardEvent) {
+  if (event.key !== 'Escape') return;
+  const dialog = document.querySelector('dialog[open]');
+  if (dialog instanceof HTMLDialogElement && dialog.dispatchEvent(new Event('cancel', { cancelable: true }))) {
+    dialog.close();
+  }
+}
+beforeAll(() => document.addEventListener('keydown', escapeClosesModalDialog));
+afterAll(() => document.removeEventListener('keydown', escapeClosesModalDialog));
 
 /** Settles a pending request inside act, letting its promise chain run before asserting. */
 const answer = (settle: () => void) =>
@@ -58,30 +70,59 @@ describe('RotateButton', () => {
     expect(screen.getByRole('button', { name: 'Rotate now' })).toBe(document.activeElement);
   });
 
-  it('asks before rotating a production tenant; Cancel sends nothing and returns focus', async () => {
+  it('asks before rotating a production tenant in a modal dialog, focused on Cancel; closing returns focus', async () => {
     const { action, calls } = deferredAction();
+    const showModal = vi.spyOn(HTMLDialogElement.prototype, 'showModal');
     render(<RotateButton tenantId="acme-prod" displayName="Acme Prod" production action={action} />);
-    await userEvent.click(screen.getByRole('button', { name: 'Rotate now' }));
-    const dialog = screen.getByRole('alertdialog', { name: 'Rotate the credentials of Acme Prod?' });
+    const opener = screen.getByRole('button', { name: 'Rotate now' });
+    expect(opener.getAttribute('aria-haspopup')).toBe('dialog');
+    const dialog = document.querySelector('dialog')!;
+    expect(dialog.open).toBe(false);
+
+    await userEvent.click(opener);
+    // Modal (showModal, not show): the browser contains focus and makes the page behind inert.
+    expect(showModal).toHaveBeenCalledTimes(1);
+    expect(dialog.open).toBe(true);
+    expect(screen.getByRole('alertdialog', { name: 'Rotate the credentials of Acme Prod?' })).toBe(dialog);
     expect(dialog.textContent).toContain('production tenant');
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Cancel' }));
     expect(calls).toHaveLength(0);
 
     await userEvent.click(screen.getByRole('button', { name: 'Cancel' }));
-    expect(screen.queryByRole('alertdialog')).toBeNull();
-    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Rotate now' }));
+    expect(dialog.open).toBe(false);
+    expect(document.activeElement).toBe(opener);
     expect(calls).toHaveLength(0);
 
-    await userEvent.click(screen.getByRole('button', { name: 'Rotate now' }));
+    await userEvent.click(opener);
+    expect(dialog.open).toBe(true);
     await userEvent.keyboard('{Escape}');
-    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(dialog.open).toBe(false);
+    expect(document.activeElement).toBe(opener);
+    expect(calls).toHaveLength(0);
 
-    await userEvent.click(screen.getByRole('button', { name: 'Rotate now' }));
+    await userEvent.click(opener);
     await userEvent.click(screen.getByRole('button', { name: 'Rotate production credentials' }));
     expect(calls.map((c) => c.tenantId)).toEqual(['acme-prod']);
-    expect(await screen.findByRole('button', { name: 'Rotating…' })).toBeTruthy();
+    expect(dialog.open).toBe(false);
+    expect(await screen.findByRole('button', { name: 'Rotating…' })).toBe(document.activeElement);
     await answer(() => calls[0]!.settle({ ...rotated, tenantId: 'acme-prod' }));
     expect(await screen.findByText('Rotated')).toBeTruthy();
+    showModal.mockRestore();
+  });
+
+  it('has no dialog for a tenant that is not production', () => {
+    render(<RotateButton tenantId="acme-sandbox" displayName="Acme Sandbox" production={false} action={vi.fn()} />);
+    expect(document.querySelector('dialog')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Rotate now' }).getAttribute('aria-haspopup')).toBeNull();
+  });
+
+  it('says when the rotation happened but could not be audited', async () => {
+    const action = vi.fn((): Promise<RotateActionState> => Promise.resolve({ ...rotated, auditFailed: true }));
+    render(<RotateButton tenantId="acme-sandbox" displayName="Acme Sandbox" production={false} action={action} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Rotate now' }));
+    expect(await screen.findByText('Rotated')).toBeTruthy();
+    expect(screen.getByText(/The rotation happened but could not be recorded in the audit log/)).toBeTruthy();
+    expect(screen.getByText('req-7')).toBeTruthy();
   });
 
   it('shows a refusal with its request id', async () => {

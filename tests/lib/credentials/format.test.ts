@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatAbsolute, formatInterval, formatRelative, maskClientId, sourceLabel } from '@/lib/credentials/format';
+import { formatInterval, maskClientId, sourceLabel, withoutDirectories } from '@/lib/credentials/format';
 
-const NOW = Date.UTC(2025, 2, 1, 12, 0, 0);
+const DAY = 86_400_000;
 
 describe('credential formatting', () => {
-  it('writes absolute times in UTC to the minute', () => {
-    expect(formatAbsolute(Date.UTC(2025, 2, 1, 14, 5, 59))).toBe('2025-03-01 14:05 UTC');
-  });
-
-  it('writes relative times both ways', () => {
-    expect(formatRelative(NOW + 2000, NOW)).toBe('just now');
-    expect(formatRelative(NOW - 30_000, NOW)).toBe('30 s ago');
-    expect(formatRelative(NOW + 5 * 60_000, NOW)).toBe('in 5 min');
-    expect(formatRelative(NOW + 3 * 3_600_000 + 20 * 60_000, NOW)).toBe('in 3 h 20 min');
-    expect(formatRelative(NOW + 23 * 3_600_000 + 55 * 60_000, NOW)).toBe('in 24 h');
-    expect(formatRelative(NOW - 30 * 86_400_000, NOW)).toBe('30 days ago');
-    expect(formatInterval(7 * 86_400_000)).toBe('every 7 days');
+  it('writes rotation intervals', () => {
+    expect(formatInterval(7 * DAY)).toBe('every 7 days');
+    expect(formatInterval(12 * 3_600_000)).toBe('every 12 h');
   });
 
   it('shows only the end of a client id', () => {
@@ -27,5 +18,38 @@ describe('credential formatting', () => {
     expect(sourceLabel('file', 'file /srv/customers/acme/tenants.json')).toBe('tenants.json');
     expect(sourceLabel('file', 'file C:\\portal\\tenants.json')).toBe('tenants.json');
     expect(sourceLabel('config-service', 'config service https://cfg.example:8443')).toBe('https://cfg.example:8443');
+  });
+});
+
+describe('withoutDirectories', () => {
+  const file = { source: 'file' as const, sourceDescription: 'file /srv/acme corp/portal/tenants.json' };
+
+  it("cuts the source's own path to its file name, spaces in directories included", () => {
+    expect(withoutDirectories('cannot read tenants file /srv/acme corp/portal/tenants.json (ENOENT)', file)).toBe(
+      'cannot read tenants file tenants.json (ENOENT)',
+    );
+    expect(
+      withoutDirectories(
+        'Tenant list unavailable: tenants file /srv/acme corp/portal/tenants.json is not valid JSON',
+        file,
+      ),
+    ).toBe('Tenant list unavailable: tenants file tenants.json is not valid JSON');
+  });
+
+  it('cuts any other absolute path, POSIX or Windows, and leaves URLs and plain text alone', () => {
+    expect(withoutDirectories('cannot read tenants file /etc/portal/other.json (EACCES)')).toBe(
+      'cannot read tenants file other.json (EACCES)',
+    );
+    expect(withoutDirectories('open "C:\\portal\\conf\\tenants.json" failed')).toBe('open "tenants.json" failed');
+    expect(withoutDirectories('config service https://cfg.example/api/v1 answered HTTP 503')).toBe(
+      'config service https://cfg.example/api/v1 answered HTTP 503',
+    );
+    expect(withoutDirectories('expected {"tenants": [...]}')).toBe('expected {"tenants": [...]}');
+    expect(
+      withoutDirectories('config service unreachable', {
+        source: 'config-service',
+        sourceDescription: 'config service https://cfg.example',
+      }),
+    ).toBe('config service unreachable');
   });
 });

@@ -4,7 +4,7 @@ import { assessCredentialHealth } from '@/lib/credentials/health-state';
 const NOW = 1_000_000_000;
 const healthy = {
   token: { lastAt: NOW - 1000, expiresAt: NOW + 3_600_000 },
-  binding: { state: 'ok' as const, at: NOW - 1000, reportedOrgId: 'org-a' },
+  binding: { state: 'ok' as const, at: NOW - 1000 },
   rotation: { intervalMs: 86_400_000, dueAt: NOW + 1000 },
   lastError: null,
   breaker: 'closed' as const,
@@ -38,8 +38,13 @@ describe('assessCredentialHealth', () => {
     );
     expect(result.health).toBe('failing');
     expect(result.reasons).toHaveLength(3);
-    expect(result.reasons[0]).toContain('org-b');
+    expect(result.reasons[0]).toBe('The credentials are bound to another organization (org-b)');
     const recovered = { ...healthy, lastError: { code: 'x', message: 'x', at: NOW - 5000, recovered: true } };
     expect(assessCredentialHealth(recovered, NOW).health).toBe('healthy');
+  });
+
+  it('says only "another organization" when the view carries no org id (a user not granted every tenant)', () => {
+    const result = assessCredentialHealth({ ...healthy, binding: { state: 'mismatch', at: NOW } }, NOW);
+    expect(result).toEqual({ health: 'failing', reasons: ['The credentials are bound to another organization'] });
   });
 });

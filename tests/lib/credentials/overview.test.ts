@@ -5,7 +5,7 @@ import type { GenesysRuntime } from '@/lib/genesys-runtime';
 import { control } from '../../emulator/support/control';
 import { mountEmulator, type MountedEmulator } from '../../emulator/support/msw-emulator';
 import { createTestRuntime, type TenantFileEntry } from '../../support/runtime-fixture';
-import { callUpstream } from './fixture';
+import { callUpstream, createEditableRuntime } from './fixture';
 
 let mounted: MountedEmulator;
 let demo: TenantFileEntry[];
@@ -17,7 +17,7 @@ afterAll(() => mounted.close());
 
 async function overviewOf(runtime: GenesysRuntime, now = Date.now()): Promise<CredentialsOverview> {
   const tenants = await runtime.registry.list();
-  return buildCredentialsOverview(runtime, tenants, { now, showSkippedEntries: true });
+  return buildCredentialsOverview(runtime, tenants, { now, seesEveryTenant: true });
 }
 
 const viewOf = (overview: CredentialsOverview, tenantId: string): TenantCredentialView => {
@@ -46,7 +46,7 @@ describe('buildCredentialsOverview against the emulator', () => {
     expect(after.token.lastAt).toEqual(expect.any(Number));
     // The emulator's tokens live 86 399 s; the portal uses one until 5 min before that.
     expect(after.token.expiresAt! - after.token.lastAt!).toBeGreaterThan(23 * 3_600_000);
-    expect(after.binding).toEqual({ state: 'ok', at: expect.any(Number) as number, reportedOrgId: first.orgId });
+    expect(after.binding).toEqual({ state: 'ok', at: expect.any(Number) as number });
     expect(viewOf(overview, second.tenantId).health).toBe('unused');
   });
 
@@ -98,7 +98,7 @@ describe('buildCredentialsOverview against the emulator', () => {
     expect(recovered).toMatchObject({ health: 'healthy', lastError: { code: 'credentials_invalid', recovered: true } });
   });
 
-  it('reports a binding mismatch with the org id the token reported', async () => {
+  it('reports a binding mismatch with the org id the token reported to a user granted every tenant', async () => {
     const [first, second] = demo as [TenantFileEntry, TenantFileEntry];
     const runtime = createTestRuntime(mounted.baseUrl, [{ ...first, orgId: second.orgId }]);
     await expect(callUpstream(runtime, first.tenantId)).rejects.toMatchObject({ code: 'tenant_binding_mismatch' });
@@ -106,6 +106,35 @@ describe('buildCredentialsOverview against the emulator', () => {
     expect(view.binding).toMatchObject({ state: 'mismatch', reportedOrgId: first.orgId });
     expect(view.health).toBe('failing');
     expect(view.reasons[0]).toContain(first.orgId);
+  });
+
+  it("keeps the other organization's id out of everyone else's payload", async () => {
+    const [first, second] = demo as [TenantFileEntry, TenantFileEntry];
+    const runtime = createTestRuntime(mounted.baseUrl, [{ ...first, orgId: second.orgId }]);
+    await expect(callUpstream(runtime, first.tenantId)).rejects.toMatchObject({ code: 'tenant_binding_mismatch' });
+    const tenants = await runtime.registry.list();
+    const overview = buildCredentialsOverview(runtime, tenants, { now: Date.now(), seesEveryTenant: false });
+    const view = viewOf(overview, first.tenantId);
+    expect(view.binding).toEqual({ state: 'mismatch', at: expect.any(Number) as number });
+    expect(view).toMatchObject({
+      health: 'failing',
+      reasons: expect.arrayContaining(['The credentials are bound to another organization']) as string[],
+    });
+    expect(JSON.stringify(overview)).not.toContain(first.orgId);
+  });
+
+  it("shows the source's last error without its directories", async () => {
+    const { runtime, rewrite } = createEditableRuntime(mounted.baseUrl, demo);
+    await runtime.registry.list();
+    rewrite('{ not json');
+    await runtime.registry.refresh();
+    const overview = await overviewOf(runtime);
+    expect(overview.source.lastError).toEqual({
+      message: 'tenants file tenants.json is not valid JSON',
+      at: expect.any(Number) as number,
+    });
+    expect(runtime.registry.status().lastError?.message).toMatch(/\/tenants\.json/); // the raw one has the path
+    expect(JSON.stringify(overview)).not.toContain('/tmp');
   });
 
   it('lists skipped source entries by tenant and field only to a user who sees every tenant', async () => {
@@ -117,12 +146,12 @@ describe('buildCredentialsOverview against the emulator', () => {
     };
     const runtime = createTestRuntime(mounted.baseUrl, [...demo, broken]);
     const tenants = await runtime.registry.list();
-    const all = buildCredentialsOverview(runtime, tenants, { now: Date.now(), showSkippedEntries: true });
+    const all = buildCredentialsOverview(runtime, tenants, { now: Date.now(), seesEveryTenant: true });
     expect(all.source.skipped).toEqual([
       { tenant: 'broken-one', field: 'region', message: expect.any(String) as string },
     ]);
     expect(JSON.stringify(all)).not.toContain('canary-skip-secret');
-    const some = buildCredentialsOverview(runtime, tenants.slice(0, 1), { now: Date.now(), showSkippedEntries: false });
+    const some = buildCredentialsOverview(runtime, tenants.slice(0, 1), { now: Date.now(), seesEveryTenant: false });
     expect(some.source.skipped).toEqual([]);
     expect(some.tenants.map((t) => t.tenantId)).toEqual([tenants[0]!.tenantId]);
   });

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { probeTenantPermissions } from '@/lib/credentials/probe';
 import { PORTAL_FEATURES } from '@/lib/genesys/permission-probe';
+import { logger } from '@/lib/logger';
 import { mountEmulator, type MountedEmulator } from '../../emulator/support/msw-emulator';
 import { createTestRuntime, type TenantFileEntry } from '../../support/runtime-fixture';
 
@@ -57,6 +58,37 @@ describe('probeTenantPermissions', () => {
     const runtime = createTestRuntime(mounted.baseUrl, [{ ...first, orgId: second.orgId }]);
     const result = await probeTenantPermissions(runtime, first.tenantId, { now: Date.now() });
     expect(result).toMatchObject({ token: { ok: false, code: 'tenant_binding_mismatch' }, binding: 'mismatch' });
+  });
+
+  it('answers an unexpected token error with a generic message and logs the detail with the request id', async () => {
+    const [tenant] = demo as [TenantFileEntry];
+    const real = createTestRuntime(mounted.baseUrl, demo);
+    const internal = new Error('connect ECONNREFUSED 10.20.30.40:6379 (redis-token-cache.internal)');
+    const runtime = {
+      client: real.client,
+      connectionFor: (tenantId: string) => real.connectionFor(tenantId),
+      tokenProvider: { getToken: () => Promise.reject(internal), invalidate: () => Promise.resolve() },
+    };
+    const logged = vi.spyOn(logger, 'error').mockImplementation(() => undefined);
+    try {
+      const result = await probeTenantPermissions(runtime, tenant.tenantId, {
+        now: Date.now(),
+        requestId: 'req-probe-1',
+      });
+      expect(result).toEqual({
+        probedAt: expect.any(Number) as number,
+        token: { ok: false, code: 'token_error', message: 'The token could not be acquired.' },
+        binding: 'not-checked',
+        features: [],
+      });
+      expect(JSON.stringify(result)).not.toMatch(/10\.20\.30\.40|6379|redis/);
+      expect(logged).toHaveBeenCalledWith(
+        expect.objectContaining({ requestId: 'req-probe-1', tenantId: tenant.tenantId, err: internal }),
+        expect.any(String),
+      );
+    } finally {
+      logged.mockRestore();
+    }
   });
 
   it('stops when the caller has gone', async () => {

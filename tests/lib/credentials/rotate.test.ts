@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AuditLog } from '@/lib/audit/types';
 import { rotateCredentialsAudited } from '@/lib/credentials/rotate';
 import type { GenesysRuntime } from '@/lib/genesys-runtime';
+import { logger } from '@/lib/logger';
 import { control } from '../../emulator/support/control';
 import { mountEmulator, type MountedEmulator } from '../../emulator/support/msw-emulator';
 import type { TenantFileEntry } from '../../support/runtime-fixture';
@@ -118,7 +119,10 @@ describe('rotate now', () => {
       token: null,
       failure: { code: 'reread_failed' },
     });
-    expect(outcome.failure?.message).toMatch(/not valid JSON/);
+    // The file's name, not its directory (the raw source error has the full path).
+    expect(outcome.failure?.message).toBe(
+      'Could not re-read the credentials: tenants file tenants.json is not valid JSON. The current token was kept.',
+    );
     expect(await currentToken(runtime, target.tenantId)).toBe(oldToken);
     expect(tokenRequests(mounted.emulator, target.clientId)).toBe(requestsBefore);
     const { entries } = await audit.query({ limit: 10 });
@@ -161,5 +165,79 @@ describe('rotate now', () => {
     expect(outcome).toMatchObject({ ok: false, tokenEvicted: false, failure: { code: 'audit_unavailable' } });
     expect(await currentToken(runtime, target.tenantId)).toBe(oldToken);
     expect(tokenRequests(mounted.emulator, target.clientId)).toBe(requestsBefore);
+  });
+
+  it('audits an unexpected error after the re-read once, as a failure, and tells the user nothing internal', async () => {
+    const target = demo[0]!;
+    const { runtime } = createEditableRuntime(mounted.baseUrl, demo);
+    const audit = createTempAuditLog();
+    const oldToken = await currentToken(runtime, target.tenantId);
+    const tenant = await runtime.registry.get(target.tenantId);
+    const internal = new Error('registry index corrupt at /var/lib/portal/state.db');
+    const broken = {
+      tokenProvider: runtime.tokenProvider,
+      registry: { ...runtime.registry, get: () => Promise.reject(internal) },
+    };
+    const logged = vi.spyOn(logger, 'error').mockImplementation(() => undefined);
+    try {
+      const outcome = await rotateCredentialsAudited({
+        runtime: broken,
+        audit,
+        user: ADMIN,
+        tenant,
+        requestId: 'req-rotate-2',
+      });
+      expect(outcome).toMatchObject({
+        ok: false,
+        reread: { ok: true },
+        tokenEvicted: false,
+        token: null,
+        failure: { code: 'rotation_error' },
+      });
+      expect(outcome.auditFailed).toBeUndefined();
+      expect(JSON.stringify(outcome)).not.toMatch(/corrupt|state\.db/);
+      expect(logged).toHaveBeenCalledWith(
+        expect.objectContaining({ requestId: 'req-rotate-2', tenantId: target.tenantId, err: internal }),
+        expect.any(String),
+      );
+    } finally {
+      logged.mockRestore();
+    }
+    const { entries } = await audit.query({ limit: 10 });
+    expect(entries).toEqual([
+      expect.objectContaining({
+        action: 'credentials.rotate',
+        result: 'failure',
+        requestId: 'req-rotate-2',
+        details: expect.objectContaining({ reread: true, tokenEvicted: false, failure: 'rotation_error' }) as object,
+      }),
+    ]);
+    expect(await currentToken(runtime, target.tenantId)).toBe(oldToken);
+    await audit.close();
+  });
+
+  it('says so, and logs at error level, when the rotation happened but its audit entry could not be written', async () => {
+    const target = demo[1]!;
+    const { runtime } = createEditableRuntime(mounted.baseUrl, demo);
+    const oldToken = await currentToken(runtime, target.tenantId);
+    const failingAppend: AuditLog = {
+      append: () => Promise.reject(new Error('disk full')),
+      query: () => Promise.resolve({ entries: [], nextCursor: null }),
+      close: () => Promise.resolve(),
+    };
+    const appended = vi.spyOn(failingAppend, 'append');
+    const logged = vi.spyOn(logger, 'error').mockImplementation(() => undefined);
+    try {
+      const outcome = await rotate(runtime, failingAppend, target.tenantId);
+      expect(outcome).toMatchObject({ ok: true, tokenEvicted: true, token: { ok: true }, auditFailed: true });
+      expect(appended).toHaveBeenCalledTimes(1);
+      expect(logged).toHaveBeenCalledWith(
+        expect.objectContaining({ requestId: 'req-rotate-1', action: 'credentials.rotate' }),
+        'audit append failed after a change',
+      );
+    } finally {
+      logged.mockRestore();
+    }
+    expect(await currentToken(runtime, target.tenantId)).not.toBe(oldToken);
   });
 });
