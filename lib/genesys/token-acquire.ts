@@ -85,7 +85,11 @@ export function createTokenAcquirer(options: TokenAcquireOptions) {
       // The other org's id goes to the log and the health record (operators), never into the
       // message, which reaches every user of this tenant's pages.
       logger.warn({ tenantId, reportedOrgId: binding.orgId }, 'genesys credentials bound to another organization');
-      fail(tenantId, 'tenant_binding_mismatch', 'The credentials belong to another organization');
+      fail(
+        tenantId,
+        'tenant_binding_mismatch',
+        "The credentials belong to another organization: fix the tenant's OAuth client before it can be used",
+      );
     }
 
     const marginMs = Math.min(options.marginMs, outcome.expiresInMs / 2);

@@ -183,11 +183,11 @@ describe('loadTenantOverview', () => {
     expect(overview.token).toEqual({
       state: 'binding_mismatch',
       code: 'tenant_binding_mismatch',
-      message: 'The credentials belong to another organization',
+      message: "The credentials belong to another organization: fix the tenant's OAuth client before it can be used",
     });
     expect(overview.lastError).toMatchObject({
       code: 'tenant_binding_mismatch',
-      message: 'The credentials belong to another organization',
+      message: "The credentials belong to another organization: fix the tenant's OAuth client before it can be used",
     });
     expect(JSON.stringify(overview)).not.toContain(sandboxOrg);
     expect(apiCalls()).toEqual([]);
