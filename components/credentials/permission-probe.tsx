@@ -74,7 +74,9 @@ export function PermissionProbe({ tenantId, displayName }: { tenantId: string; d
             title="The probe failed"
             message={state.error.message}
             requestId={state.error.requestId}
+            code={state.error.code}
             missingPermissions={state.error.missingPermissions}
+            retryAfterSeconds={state.error.retryAfterSeconds}
             onRetry={() => void probe()}
           />
         ) : null}

@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { parseTenantList, type ParsedTenantList } from './parse-tenant-list';
 
@@ -28,9 +29,10 @@ export function createFileSource(path: string): TenantSource {
         text = await readFile(path, 'utf8');
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-        throw new TenantSourceError(`cannot read tenants file ${path} (${code})`, 'unreachable');
+        // The file name only: this message can reach users in error bodies; operators have `describe`.
+        throw new TenantSourceError(`cannot read tenants file ${basename(path)} (${code})`, 'unreachable');
       }
-      return parseTenantList(unwrapTenants(parseJson(text, `tenants file ${path}`)));
+      return parseTenantList(unwrapTenants(parseJson(text, `tenants file ${basename(path)}`)));
     },
   };
 }
