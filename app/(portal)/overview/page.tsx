@@ -7,7 +7,7 @@ import { toPublicTenant } from '@/lib/tenants';
 
 export const metadata: Metadata = { title: 'All tenants' };
 
-// Admins are granted every tenant, others their own grants: the list is the same rule the API
+// The user's granted tenants (every tenant for a user granted all): the same rule the API
 // applies to each row's request (withTenantRoute), so no row is offered that would answer 403.
 export default async function OverviewPage() {
   const { user } = await requireCapability('tenant.view', '/overview');
