@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { demo, header, screenshot, signIn, switchWithKeyboard, waitForSettledMain } from './support';
 
 /**
@@ -16,8 +16,9 @@ declare global {
   }
 }
 
-test('switching A → B → A quickly never renders a value of the other tenant', async ({ page }) => {
-  const markers = demo.map((t) => ({ tenantId: t.tenantId, orgId: t.orgId }));
+const markers = demo.map((t) => ({ tenantId: t.tenantId, orgId: t.orgId }));
+
+async function watchForOtherTenants(page: Page) {
   await page.addInitScript((tenants: { tenantId: string; orgId: string }[]) => {
     window.__violations = [];
     const check = () => {
@@ -43,7 +44,10 @@ test('switching A → B → A quickly never renders a value of the other tenant'
       characterData: true,
     });
   }, markers);
+}
 
+test('switching A → B → A quickly never renders a value of the other tenant', async ({ page }) => {
+  await watchForOtherTenants(page);
   await signIn(page, 'admin@demo.test');
   await switchWithKeyboard(page, A);
   await waitForSettledMain(page);
@@ -60,4 +64,25 @@ test('switching A → B → A quickly never renders a value of the other tenant'
   await screenshot(page, 'dashboard-after-switches');
 
   expect(await page.evaluate(() => window.__violations)).toEqual([]);
+});
+
+test('a switch in another tab: this tab follows, and never shows one tenant under the other banner', async ({
+  context,
+}) => {
+  const first = await context.newPage();
+  await watchForOtherTenants(first);
+  await signIn(first, 'admin@demo.test');
+  await switchWithKeyboard(first, A);
+  await waitForSettledMain(first);
+
+  const second = await context.newPage();
+  await second.goto('/dashboard');
+  await switchWithKeyboard(second, B);
+
+  // The first tab hears of it and refreshes; a navigation there renders B under B's banner.
+  await expect(header(first)).toHaveAttribute('data-active-tenant', B, { timeout: 15_000 });
+  await first.getByRole('navigation', { name: 'Portal' }).getByRole('link', { name: 'Dashboard' }).click();
+  await waitForSettledMain(first);
+  await expect(first.getByRole('main')).toContainText(demo.find((t) => t.tenantId === B)!.orgId);
+  expect(await first.evaluate(() => window.__violations)).toEqual([]);
 });
