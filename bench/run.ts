@@ -12,6 +12,7 @@ const BENCHES: Record<string, () => Promise<{ run: Bench }>> = {
   tokens: () => import('./tokens'),
   pacing: () => import('./pacing'),
   pages: () => import('./pages'),
+  export: () => import('./export'),
 };
 
 async function main() {
