@@ -33,7 +33,7 @@ export const ORG_SIZES = [4, 4, 4, 4, 4, 4];
  */
 export const DECLARED_RATE_LIMIT = 6000;
 
-export type Capability = 'tenant.view' | 'org.edit' | 'users.view' | 'credentials.view';
+export type Capability = 'tenant.view' | 'org.edit' | 'users.view' | 'users.export' | 'credentials.view';
 
 export interface UserSpec {
   id: string;
@@ -49,7 +49,7 @@ export const USERS: readonly UserSpec[] = [
     email: 'admin@demo.test',
     role: 'admin',
     granted: TENANT_IDS,
-    capabilities: new Set(['tenant.view', 'org.edit', 'users.view', 'credentials.view']),
+    capabilities: new Set(['tenant.view', 'org.edit', 'users.view', 'users.export', 'credentials.view']),
   },
   {
     id: 'demo-ops',
@@ -63,7 +63,7 @@ export const USERS: readonly UserSpec[] = [
     email: 'auditor@demo.test',
     role: 'auditor',
     granted: ['acme-sandbox', 'initech-apac'],
-    capabilities: new Set(['tenant.view', 'users.view']),
+    capabilities: new Set(['tenant.view', 'users.view', 'users.export']),
   },
 ];
 
@@ -94,6 +94,11 @@ export interface MethodSpec {
   /** What a successful write must have changed in the path tenant's org. */
   verifyWrite?: (before: OrgState, after: OrgState, body: Record<string, unknown>) => string | undefined;
   /** What the data of a 2xx answer must show about the path tenant. */
+  /**
+   * A 2xx answer is a CSV download (text/csv whose `# tenant=…` provenance line names the
+   * tenant) instead of `{ tenantId, data }`; checkData then gets the CSV text. Errors stay JSON.
+   */
+  answer?: 'csv';
   checkData?: (data: unknown, tenant: TenantCredential) => string | undefined;
 }
 
@@ -107,6 +112,12 @@ export interface RouteSpec {
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A users export: provenance, the header row and one row per user of the path tenant. */
+const usersCsv = (data: unknown) => {
+  const lines = typeof data === 'string' ? data.split('\r\n') : [];
+  return lines[1]?.startsWith('id,name,email,') && lines.length >= 3 ? undefined : 'not a users CSV with rows';
+};
 
 const orgIdIs = (data: unknown, tenant: TenantCredential) =>
   isRecord(data) && data.id === tenant.orgId ? undefined : `data.id is not ${tenant.orgId}`;
@@ -198,6 +209,38 @@ export const ROUTES: readonly RouteSpec[] = [
         mutates: false,
         strictQuery: false,
         body: () => ({ text: 'e', pageSize: 25 }),
+      },
+    },
+  },
+  {
+    name: 'users/export',
+    load: () => import('@/app/api/tenants/[tenantId]/users/export/route'),
+    path: (t) => `/api/tenants/${t}/users/export`,
+    methods: {
+      GET: {
+        capability: 'users.export',
+        write: false,
+        mutates: false,
+        strictQuery: true,
+        answer: 'csv',
+        checkData: usersCsv,
+      },
+    },
+  },
+  {
+    name: 'users/view',
+    load: () => import('@/app/api/tenants/[tenantId]/users/view/route'),
+    path: (t) => `/api/tenants/${t}/users/view`,
+    methods: {
+      GET: {
+        capability: 'users.view',
+        write: false,
+        mutates: false,
+        strictQuery: true,
+        checkData: (data) =>
+          isRecord(data) && typeof data.total === 'number' && Array.isArray(data.rows) && data.rows.length > 0
+            ? undefined
+            : 'data is not a users view page with rows',
       },
     },
   },
@@ -457,14 +500,26 @@ export async function runCase(suite: IsolationSuite, c: Case): Promise<string[]>
     fail(`status ${response.status}, expected ${c.expected.status} (${text.slice(0, 200)})`);
   if (response.headers.get('cache-control') !== 'private, no-store')
     fail(`Cache-Control ${response.headers.get('cache-control')}`);
+  const ok = response.status >= 200 && response.status < 300;
+  const csv = ok && spec.answer === 'csv';
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    if (!csv) json = JSON.parse(text);
   } catch {
     fail('answer is not JSON');
   }
-  const ok = response.status >= 200 && response.status < 300;
-  if (ok) {
+  if (csv) {
+    const tenantField = text
+      .slice(0, text.indexOf('\r\n'))
+      .split(' ')
+      .find((part) => part.startsWith('tenant='));
+    if (!response.headers.get('content-type')?.startsWith('text/csv')) fail('2xx download is not text/csv');
+    else if (tenantField !== `tenant=${pathTenant}`) fail(`CSV provenance ${tenantField} is not the path tenant`);
+    else if (credential && spec.checkData) {
+      const problem = spec.checkData(text, credential);
+      if (problem) fail(problem);
+    }
+  } else if (ok) {
     if (!isRecord(json) || Object.keys(json).sort().join() !== 'data,tenantId')
       fail('2xx payload is not { tenantId, data }');
     else if (json.tenantId !== pathTenant) fail(`payload tenantId ${String(json.tenantId)} is not the path tenant`);
