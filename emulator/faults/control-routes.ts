@@ -12,15 +12,10 @@ import { findOrg, listTenantCredentials, readOnlyCredential } from '../credentia
 import { snapshotStats } from '../stats';
 import { faultSpecSchema } from './fault-queue';
 import { addClient, describeClient, mutateOrganization, rotateSecret, setClientState } from './control-actions';
+import { type ControlContext, type ControlRoute, type Reply, failure, ok, orgNotFound } from './control-reply';
+import { USER_CONTROL_ROUTES } from './user-control';
 
-type Reply = { status: number; body: unknown };
-type ControlContext = { core: Core; params: Record<string, string>; body: unknown };
-type ControlRoute = { method: string; pattern: string; schema?: z.ZodType; handle(ctx: ControlContext): Reply };
-
-const ok = (body: unknown, status = 200): Reply => ({ status, body });
-const failure = (status: number, error: string, message: string): Reply => ({ status, body: { error, message } });
 const clientNotFound = failure(404, 'not_found', 'No such client.');
-const orgNotFound = failure(404, 'not_found', 'No such tenant or org.');
 
 function withClient(
   ctx: ControlContext,
@@ -88,6 +83,7 @@ const ROUTES: ControlRoute[] = [
       return org ? ok(mutateOrganization(org, body ?? {})) : orgNotFound;
     },
   },
+  ...USER_CONTROL_ROUTES,
   {
     method: 'PUT',
     pattern: '/__emulator/clients/:clientId/rate-limit',

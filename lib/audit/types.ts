@@ -11,6 +11,7 @@ export const AUDIT_ACTIONS = [
   'feature.update',
   'auth-settings.update',
   'users.export',
+  'snapshot.create',
   'credentials.rotate',
   'audit.export',
 ] as const;
