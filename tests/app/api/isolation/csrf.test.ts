@@ -61,7 +61,13 @@ async function cases(user: UserSpec | null, headers: Record<string, string>, lab
 describe('CSRF on every mutating tenant route', () => {
   it('covers every non-GET handler', () => {
     expect(MUTATING.map((rm) => `${rm.method} ${rm.route.name}`).sort()).toEqual(
-      ['PATCH authentication-settings', 'PATCH features/[featureName]', 'POST users/search', 'PUT organization'].sort(),
+      [
+        'PATCH authentication-settings',
+        'PATCH features/[featureName]',
+        'POST snapshots',
+        'POST users/search',
+        'PUT organization',
+      ].sort(),
     );
   });
 

@@ -245,6 +245,36 @@ export const ROUTES: readonly RouteSpec[] = [
     },
   },
   {
+    name: 'snapshots',
+    load: () => import('@/app/api/tenants/[tenantId]/snapshots/route'),
+    path: (t) => `/api/tenants/${t}/snapshots`,
+    methods: {
+      GET: {
+        capability: 'users.export',
+        write: false,
+        mutates: false,
+        strictQuery: true,
+        checkData: (data, tenant) =>
+          isRecord(data) &&
+          Array.isArray(data.snapshots) &&
+          data.snapshots.every((s) => isRecord(s) && s.tenantId === tenant.tenantId)
+            ? undefined
+            : 'not a snapshot list of the path tenant',
+      },
+      POST: {
+        capability: 'users.export',
+        write: true,
+        mutates: false,
+        strictQuery: false,
+        body: () => ({}),
+        checkData: (data, tenant) =>
+          isRecord(data) && data.tenantId === tenant.tenantId && data.status === 'complete'
+            ? undefined
+            : 'not a complete snapshot of the path tenant',
+      },
+    },
+  },
+  {
     name: 'features/[featureName]',
     load: () => import('@/app/api/tenants/[tenantId]/features/[featureName]/route'),
     path: (t) => `/api/tenants/${t}/features/${FEATURE}`,

@@ -10,7 +10,7 @@ import { listGrantedTenants } from '@/lib/http/tenant-access';
 import { requireCapability } from '@/lib/session/server';
 import { toPublicTenant } from '@/lib/tenants';
 import { loadDivisionList } from '@/lib/users/division-options';
-import { switchTenantAction } from '../actions';
+import { switchTenantAction } from '../../actions';
 
 export const metadata: Metadata = { title: 'Users' };
 
