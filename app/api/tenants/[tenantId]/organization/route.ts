@@ -3,6 +3,7 @@ import { auditedChange } from '@/lib/http/audited-change';
 import { withCurrentOnConflict } from '@/lib/http/conflict';
 import { readJsonBody } from '@/lib/http/json-body';
 import { withTenantRoute } from '@/lib/http/with-tenant-route';
+import { revalidateTenantData } from '@/lib/org-settings/server';
 
 export const GET = withTenantRoute({ capability: 'tenant.view' }, ({ genesys, connection, requestId }) =>
   getOrganization(genesys.client, connection, { requestId }),
@@ -10,14 +11,13 @@ export const GET = withTenantRoute({ capability: 'tenant.view' }, ({ genesys, co
 
 // PUT carries the version the editor started from; a stale one is a 409 with the current org.
 export const PUT = withTenantRoute({ capability: 'org.edit', write: true }, async (context) => {
-  const { genesys, connection, requestId, request } = context;
+  const { genesys, connection, requestId, request, tenant } = context;
   const update = await readJsonBody(request, organizationUpdateSchema);
   const read = () => getOrganization(genesys.client, connection, { requestId });
   const before = await read();
-  return auditedChange(context, {
-    action: 'org.update',
-    before,
-    run: () => withCurrentOnConflict(() => updateOrganization(genesys.client, connection, update, { requestId }), read),
-    after: (org) => org,
-  });
+  const run = () =>
+    withCurrentOnConflict(() => updateOrganization(genesys.client, connection, update, { requestId }), read);
+  const org = await auditedChange(context, { action: 'org.update', before, run, after: (saved) => saved });
+  revalidateTenantData(tenant.tenantId, requestId);
+  return org;
 });
