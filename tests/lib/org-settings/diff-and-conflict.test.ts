@@ -40,7 +40,15 @@ describe('diff', () => {
 
   it('reads form values the way the API compares them', () => {
     expect(parseList(' a ,b\n\n c ')).toEqual(['a', 'b', 'c']);
-    expect([' 12 ', '-1', '1e3', '', '0x1', '3.0', '1 2'].map(parseWholeNumber)).toEqual([12, -1, NaN, NaN, NaN, NaN, NaN]);
+    expect([' 12 ', '-1', '1e3', '', '0x1', '3.0', '1 2'].map(parseWholeNumber)).toEqual([
+      12,
+      -1,
+      NaN,
+      NaN,
+      NaN,
+      NaN,
+      NaN,
+    ]);
     expect(sameValue('text', ' a ', 'a')).toBe(true);
     expect(sameValue('text', 'A', 'a')).toBe(false);
     expect(sameValue('list', 'b\na', 'A, b')).toBe(true);
