@@ -23,6 +23,8 @@ test('admin: keyboard switch, dashboard, credentials health, overview with a fai
   await expect(nav(page).getByRole('link')).toHaveText([
     'Dashboard',
     'All tenants',
+    'Settings',
+    'Users',
     'Credentials & health',
     'Audit log',
   ]);
@@ -76,9 +78,9 @@ test('admin: keyboard switch, dashboard, credentials health, overview with a fai
   }
 });
 
-test('ops: dashboards only; the audit log and credentials answer 403', async ({ page }) => {
+test('ops: dashboards, settings and users; the audit log and credentials answer 403', async ({ page }) => {
   await signIn(page, 'ops@demo.test');
-  await expect(nav(page).getByRole('link')).toHaveText(['Dashboard', 'All tenants']);
+  await expect(nav(page).getByRole('link')).toHaveText(['Dashboard', 'All tenants', 'Settings', 'Users']);
   await switchWithKeyboard(page, 'stark-uk');
   await waitForSettledMain(page);
   await expect(page.getByRole('main')).toContainText(tenant('stark-uk').orgId);
@@ -91,9 +93,9 @@ test('ops: dashboards only; the audit log and credentials answer 403', async ({ 
   await screenshot(page, 'forbidden');
 });
 
-test('auditor: dashboards and the audit log with their tenants only; credentials answer 403', async ({ page }) => {
+test('auditor: dashboards, users and the audit log with their tenants only; settings and credentials answer 403', async ({ page }) => {
   await signIn(page, 'auditor@demo.test');
-  await expect(nav(page).getByRole('link')).toHaveText(['Dashboard', 'All tenants', 'Audit log']);
+  await expect(nav(page).getByRole('link')).toHaveText(['Dashboard', 'All tenants', 'Users', 'Audit log']);
   await switchWithKeyboard(page, 'initech-apac');
   await waitForSettledMain(page);
   await expect(page.getByRole('main')).toContainText(tenant('initech-apac').orgId);
@@ -109,6 +111,8 @@ test('auditor: dashboards and the audit log with their tenants only; credentials
   expect(tenantsShown.filter((id) => id !== 'initech-apac' && id !== 'acme-sandbox')).toEqual([]);
   await screenshot(page, 'audit-log');
 
-  const response = await page.goto('/credentials');
-  expect(response?.status()).toBe(403);
+  for (const path of ['/credentials', '/settings']) {
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(403);
+  }
 });

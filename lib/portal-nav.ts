@@ -15,6 +15,8 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/dashboard', label: 'Dashboard', capability: 'tenant.view' },
   { href: '/overview', label: 'All tenants', capability: 'tenant.view' },
+  { href: '/settings', label: 'Settings', capability: 'org.edit' },
+  { href: '/users', label: 'Users', capability: 'users.view' },
   { href: '/credentials', label: 'Credentials & health', capability: 'credentials.view' },
   { href: '/audit', label: 'Audit log', capability: 'audit.view' },
 ];

@@ -3,10 +3,10 @@ import { NAV_ITEMS, navFor } from '@/lib/portal-nav';
 import { readableTextOn, tenantColor } from '@/lib/tenant-color';
 
 describe('navigation by role', () => {
-  it('admins see every page; ops dashboards only; auditors dashboards and the audit log', () => {
+  it('admins see every page; ops dashboards, settings and users; auditors dashboards, users and the audit log', () => {
     expect(navFor('admin').map((item) => item.href)).toEqual(NAV_ITEMS.map((item) => item.href));
-    expect(navFor('ops').map((item) => item.href)).toEqual(['/dashboard', '/overview']);
-    expect(navFor('auditor').map((item) => item.href)).toEqual(['/dashboard', '/overview', '/audit']);
+    expect(navFor('ops').map((item) => item.href)).toEqual(['/dashboard', '/overview', '/settings', '/users']);
+    expect(navFor('auditor').map((item) => item.href)).toEqual(['/dashboard', '/overview', '/users', '/audit']);
   });
 });
 
