@@ -13,6 +13,11 @@ export default defineConfig({
   timeout: 60_000,
   outputDir: 'test-results',
   reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],
+  // Login throttling locks a demo account for the rest of the run: it goes last.
+  projects: [
+    { name: 'portal', testIgnore: /login-throttling\.spec\.ts/ },
+    { name: 'login-throttling', testMatch: /login-throttling\.spec\.ts/, dependencies: ['portal'] },
+  ],
   use: {
     baseURL,
     trace: 'retain-on-failure',

@@ -1,11 +1,10 @@
-import { expect, test, type APIResponse, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { createEmulator } from '../emulator/index';
 
 /**
  * Sessions in the browser: sign-in, tenant switching (and deep links that must ask first),
- * sign-out and what a copied or tampered cookie is worth afterwards, and login throttling.
- * Throttling runs last (one worker, file order): it locks an account, and counts against this
- * address, for the rest of the run.
+ * sign-out and what a copied or tampered cookie is worth afterwards. Login throttling is in
+ * login-throttling.spec.ts, run after everything else (it locks an account).
  */
 
 const demo = createEmulator().listTenantCredentials();
@@ -163,43 +162,4 @@ test('a tampered session cookie: redirected to the login page, 401 on the API', 
   await context.close();
   // The untouched original still works.
   expect((await page.request.get('/api/tenants/acme-sandbox/organization')).status()).toBe(200);
-});
-
-test('login throttling: unknown and known accounts are locked alike after 5 failures', async ({
-  playwright,
-  baseURL,
-}) => {
-  const api = await playwright.request.newContext({ baseURL });
-  const attempt = (email: string, password: string) =>
-    api.post('/api/auth/login', { data: { email, password }, headers: { origin: baseURL! } });
-  const shape = async (response: APIResponse) => {
-    const body = (await response.json()) as { error: { code: string; message: string; requestId: string } };
-    return {
-      status: response.status(),
-      code: body.error.code,
-      message: body.error.message,
-      keys: Object.keys(body.error).sort(),
-      retryAfter: response.headers()['retry-after'] !== undefined,
-    };
-  };
-  const sixFailures = async (email: string) => {
-    const answers = [];
-    for (let i = 0; i < 6; i++) answers.push(await shape(await attempt(email, `wrong-${i}`)));
-    return answers;
-  };
-
-  const unknown = await sixFailures(`nobody-${Date.now()}@demo.test`);
-  expect(unknown.slice(0, 5).map((a) => a.status)).toEqual([401, 401, 401, 401, 401]);
-  expect(unknown[0]).toMatchObject({ code: 'invalid_credentials', message: GENERIC_ERROR, retryAfter: false });
-  expect(unknown[5]).toMatchObject({ status: 429, code: 'too_many_attempts', retryAfter: true });
-
-  const known = await sixFailures('auditor@demo.test');
-  expect(known, 'a known account answers exactly like an unknown one').toEqual(unknown);
-
-  // Locked: even the right password is refused, with a Retry-After in whole seconds.
-  const locked = await attempt('auditor@demo.test', 'demo');
-  expect(locked.status()).toBe(429);
-  const retryAfter = Number(locked.headers()['retry-after']);
-  expect(Number.isInteger(retryAfter) && retryAfter > 0 && retryAfter <= 15 * 60).toBe(true);
-  await api.dispose();
 });
