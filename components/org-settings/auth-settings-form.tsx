@@ -1,6 +1,6 @@
 'use client';
 
-import type { AuthSettings } from '@/lib/genesys/schemas/organization';
+import { type AuthSettings, authSettingsSchema } from '@/lib/genesys/schemas/organization';
 import { AUTH_FIELDS, type AuthField, planAuthUpdate, toAuthValues } from '@/lib/org-settings/auth-settings';
 import type { ReviewTenant } from './change-review';
 import { FormField } from './form-field';
@@ -15,6 +15,10 @@ const CONFIG: SectionConfig<AuthSettings, AuthField, unknown> = {
   plan: (_settings, base, draft) => planAuthUpdate(base, draft),
   method: 'PATCH',
   savedMessage: (_settings, count) => `${count} change${count === 1 ? '' : 's'} saved to the authentication settings.`,
+  parseCurrent: (value) => authSettingsSchema.safeParse(value).data,
+  untouchedConflict:
+    'The authentication settings changed meanwhile, but none of your fields were — re-apply to save onto ' +
+    'the current settings.',
 };
 
 const GROUPS: ReadonlyArray<{ legend: string; keys: readonly AuthField[] }> = [

@@ -6,6 +6,8 @@ import styles from './org-settings.module.css';
 
 interface Props {
   rows: readonly ConflictRow[];
+  /** Nobody else changed any of these fields: only the version moved on. Said instead of "compare". */
+  untouched?: string;
   onReapply: () => void;
   onTakeTheirs: () => void;
 }
@@ -14,7 +16,7 @@ interface Props {
  * A 409: somebody saved meanwhile. Their value beside yours for every field either side
  * changed; a field both changed is marked. Nothing is written until the user chooses.
  */
-export function ConflictPanel({ rows, onReapply, onTakeTheirs }: Props) {
+export function ConflictPanel({ rows, untouched, onReapply, onTakeTheirs }: Props) {
   const id = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
@@ -24,10 +26,14 @@ export function ConflictPanel({ rows, onReapply, onTakeTheirs }: Props) {
       <h3 id={`${id}-title`} ref={headingRef} tabIndex={-1}>
         Not saved: someone changed this meanwhile
       </h3>
-      <p>
-        Nothing was overwritten. Compare their values with yours
-        {both > 0 ? `; ${both} field${both === 1 ? '' : 's'} changed on both sides are marked` : ''}.
-      </p>
+      {untouched ? (
+        <p data-conflict="version-only">Nothing was overwritten. {untouched}</p>
+      ) : (
+        <p>
+          Nothing was overwritten. Compare their values with yours
+          {both > 0 ? `; ${both} field${both === 1 ? '' : 's'} changed on both sides are marked` : ''}.
+        </p>
+      )}
       <table className={`data ${styles.diff}`}>
         <caption className="sr-only">Their values and yours</caption>
         <thead>

@@ -1,6 +1,6 @@
 'use client';
 
-import type { Organization } from '@/lib/genesys/schemas/organization';
+import { type Organization, organizationSchema } from '@/lib/genesys/schemas/organization';
 import { formatValue } from '@/lib/org-settings/diff';
 import { ORG_FIELDS, ORG_READ_ONLY, type OrgField, planOrgUpdate, toOrgValues } from '@/lib/org-settings/organization';
 import type { ReviewTenant } from './change-review';
@@ -13,11 +13,15 @@ const CONFIG: SectionConfig<Organization, OrgField, unknown> = {
   form: 'org',
   specs: ORG_FIELDS,
   toValues: toOrgValues,
-  // The version sent is the one the edit started from (after a re-apply: theirs).
-  plan: (org, base, draft) => planOrgUpdate(org.version, base, draft),
+  // The version and unchanged values sent are those the edit started from (after a re-apply: theirs).
+  plan: planOrgUpdate,
   method: 'PUT',
   savedMessage: (org, count) =>
     `${count} change${count === 1 ? '' : 's'} saved to the organization; it is now at version ${org.version}.`,
+  parseCurrent: (value) => organizationSchema.safeParse(value).data,
+  untouchedConflict:
+    "The organization's version changed (for example a feature was switched) but none of your fields were " +
+    'changed meanwhile — re-apply to save onto the new version.',
 };
 
 export function OrganizationForm({

@@ -56,7 +56,12 @@ export function SectionForm({
         </div>
       </form>
       {form.conflict ? (
-        <ConflictPanel rows={form.conflict.rows} onReapply={form.reapplyMine} onTakeTheirs={form.takeTheirs} />
+        <ConflictPanel
+          rows={form.conflict.rows}
+          untouched={form.conflict.untouched}
+          onReapply={form.reapplyMine}
+          onTakeTheirs={form.takeTheirs}
+        />
       ) : null}
       <SaveStatus outcome={form.outcome} onRetry={form.outcome?.kind === 'failed' ? form.submit : undefined} />
       <ChangeReview

@@ -18,6 +18,10 @@ export interface SectionConfig<D, K extends string, B> {
   plan: (data: D, base: FormValues<K>, draft: FormValues<K>) => Plan<B>;
   method: 'PUT' | 'PATCH';
   savedMessage: (saved: D, count: number) => string;
+  /** The 409 body's `current`, checked: the state to compare with, without another read. */
+  parseCurrent: (value: unknown) => D | undefined;
+  /** A 409 in which no field of the form was changed by anyone else: what happened, plainly. */
+  untouchedConflict: string;
 }
 
 export interface Review {
@@ -29,6 +33,8 @@ export interface Review {
 export interface Conflict<D> {
   theirs: D;
   rows: ConflictRow[];
+  /** Set when none of the rows was changed by them (only the version moved on). */
+  untouched?: string;
 }
 
 const BOTH_CHANGED = 'Someone else changed this too';
@@ -110,7 +116,9 @@ export function useSectionForm<D, K extends string, B>(
     const result = await run(async (io: SaveIo) => {
       const written = await io.write<D>(url, config.method, body);
       if (written.ok || written.error.code !== 'conflict') return { written };
-      return { written, current: await io.read<D>(url) };
+      // The 409 carries the current state; re-read only when it does not (or not in a known shape).
+      const sent = config.parseCurrent(written.error.details?.current);
+      return { written, current: sent ? { ok: true as const, data: sent } : await io.read<D>(url) };
     });
     if (result === 'busy') return;
     if (result === 'aborted') return setOutcome({ kind: 'info', message: INTERRUPTED });
@@ -128,7 +136,9 @@ export function useSectionForm<D, K extends string, B>(
     }
     if (current?.ok) {
       const theirs = config.toValues(current.data);
-      setConflict({ theirs: current.data, rows: conflictRows(config.specs, base, theirs, draft) });
+      const rows = conflictRows(config.specs, base, theirs, draft);
+      const untouched = rows.some((row) => row.changedByThem) ? undefined : config.untouchedConflict;
+      setConflict({ theirs: current.data, rows, untouched });
       return;
     }
     const failure =

@@ -8,6 +8,8 @@ export interface ApiFailure {
   requestId?: string;
   missingPermissions?: string[];
   retryAfterSeconds?: number;
+  /** The error body's other fields (e.g. a 409's `current`), as the portal sent them. */
+  details?: Record<string, unknown>;
 }
 
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiFailure };
@@ -15,12 +17,20 @@ export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiFailur
 function toFailure(status: number, body: unknown, retryAfter: string | null): ApiFailure {
   const error = (body as { error?: Partial<ApiFailure> } | null)?.error;
   const seconds = retryAfter === null ? undefined : Number(retryAfter);
+  const {
+    code: _c,
+    message: _m,
+    requestId: _r,
+    missingPermissions: _p,
+    ...rest
+  } = (error ?? {}) as Record<string, unknown>;
   return {
     code: typeof error?.code === 'string' ? error.code : `http_${status}`,
     message: typeof error?.message === 'string' ? error.message : `The portal answered ${status}.`,
     requestId: typeof error?.requestId === 'string' ? error.requestId : undefined,
     missingPermissions: Array.isArray(error?.missingPermissions) ? error.missingPermissions : undefined,
     retryAfterSeconds: seconds !== undefined && Number.isFinite(seconds) ? seconds : undefined,
+    details: Object.keys(rest).length > 0 ? rest : undefined,
   };
 }
 

@@ -20,8 +20,8 @@ export function revalidateTenantData(tenantId: string, requestId: string): void 
 }
 
 /** Auth settings have no version: a 409 with the current values when the change is based on old ones. */
-export function assertAuthUnchanged(expected: AuthExpectation | undefined, current: AuthSettings): void {
-  const stale = expected ? staleAuthFields(expected, current) : [];
+export function assertAuthUnchanged(expected: AuthExpectation, current: AuthSettings): void {
+  const stale = staleAuthFields(expected, current);
   if (stale.length === 0) return;
   throw new ApiError(409, 'conflict', 'Someone changed the authentication settings meanwhile.', {}, { current, stale });
 }

@@ -100,20 +100,25 @@ export const ORGANIZATION_WRITABLE_FIELDS = Object.keys(organizationFieldSchemas
   keyof typeof organizationFieldSchemas
 >;
 
+const upstreamText = z.string().max(1024, 'Use at most 1024 characters.');
+
 /**
- * What PUT /organizations/me may change. Strict: read-only fields (id, thirdPartyOrgName,
- * features, selfUri) are not sent at all, and `version` is mandatory (stale → 409).
+ * The shape of a PUT /organizations/me body: strict, so read-only fields (id, thirdPartyOrgName,
+ * features, selfUri) and unknown ones are refused, and `version` is mandatory (stale → 409).
+ * Formats are checked per field by `organizationFieldSchemas`, only for values that change:
+ * the body carries every writable field (PUT-as-merge is UNVERIFIED, genesys-api.md §6), and an
+ * unchanged value Genesys already holds is echoed back as it is.
  */
 export const organizationUpdateSchema = z.strictObject({
   version: z.number().int().min(0),
-  name: organizationFieldSchemas.name.optional(),
-  defaultLanguage: organizationFieldSchemas.defaultLanguage.optional(),
-  defaultCountryCode: organizationFieldSchemas.defaultCountryCode.optional(),
-  thirdPartyURI: organizationFieldSchemas.thirdPartyURI.optional(),
-  domain: organizationFieldSchemas.domain.optional(),
-  defaultSiteId: organizationFieldSchemas.defaultSiteId.optional(),
-  supportURI: organizationFieldSchemas.supportURI.optional(),
-  voicemailEnabled: organizationFieldSchemas.voicemailEnabled.optional(),
+  name: upstreamText.optional(),
+  defaultLanguage: upstreamText.optional(),
+  defaultCountryCode: upstreamText.optional(),
+  thirdPartyURI: upstreamText.optional(),
+  domain: upstreamText.optional(),
+  defaultSiteId: upstreamText.optional(),
+  supportURI: upstreamText.optional(),
+  voicemailEnabled: z.boolean().optional(),
 });
 export type OrganizationUpdate = z.infer<typeof organizationUpdateSchema>;
 

@@ -1,8 +1,14 @@
-// The auth-settings PATCH: changed fields only (nested password fields one by one), list diffs,
-// the values it was made from (`expected`), and the check the route runs with them.
+// The auth-settings PATCH: changed top-level fields only, passwordRequirements whole (start values
+// + edits: PUT-as-merge of a nested object is UNVERIFIED), list diffs, the values it was made
+// from (`expected`, null = was not set), and the checks the route runs with them.
 import { describe, expect, it } from 'vitest';
 import type { AuthSettings } from '@/lib/genesys/schemas/organization';
-import { planAuthUpdate, staleAuthFields, toAuthValues } from '@/lib/org-settings/auth-settings';
+import {
+  planAuthUpdate,
+  staleAuthFields,
+  toAuthValues,
+  withWholePasswordRequirements,
+} from '@/lib/org-settings/auth-settings';
 
 const SETTINGS: AuthSettings = {
   multifactorAuthenticationRequired: false,
@@ -15,7 +21,7 @@ const base = toAuthValues(SETTINGS);
 
 describe('planAuthUpdate', () => {
   it('nothing changed: nothing to send', () => {
-    expect(planAuthUpdate(base, { ...base })).toEqual({ ok: true, body: {}, changes: [] });
+    expect(planAuthUpdate(base, { ...base })).toEqual({ ok: true, body: { expected: {} }, changes: [] });
   });
 
   it('a switch: the field and the value it was', () => {
@@ -59,24 +65,38 @@ describe('planAuthUpdate', () => {
   it('a re-ordered or re-spaced list is not a change', () => {
     expect(planAuthUpdate(base, { ...base, domainAllowlist: ' corp.example , ACME.example ' })).toEqual({
       ok: true,
-      body: {},
+      body: { expected: {} },
       changes: [],
     });
   });
 
-  it('password requirements: only the changed numbers, nested as the API wants them', () => {
+  it('password requirements: the whole object (start values + edits); the diff only the edits', () => {
     const plan = planAuthUpdate(base, { ...base, minimumLength: '12', minimumSpecials: '2' });
     expect(plan).toMatchObject({
       ok: true,
       body: {
-        passwordRequirements: { minimumLength: 12, minimumSpecials: 2 },
-        expected: { passwordRequirements: { minimumLength: 8 } },
+        passwordRequirements: { minimumLength: 12, minimumDigits: 1, minimumSpecials: 2, expirationDays: 90 },
+        expected: {
+          passwordRequirements: { minimumLength: 8, minimumDigits: 1, minimumSpecials: null, expirationDays: 90 },
+        },
       },
     });
+    // Keys Genesys has no value for and the user left alone stay out of both.
+    expect(plan.ok && Object.keys(plan.body.passwordRequirements ?? {})).toEqual([
+      'minimumLength',
+      'minimumDigits',
+      'minimumSpecials',
+      'expirationDays',
+    ]);
     expect(plan.ok && plan.changes.map((c) => c.kind === 'value' && [c.key, c.before, c.after])).toEqual([
       ['minimumLength', '8', '12'],
       ['minimumSpecials', '(not set)', '2'],
     ]);
+  });
+
+  it('no password number changed: passwordRequirements is not sent at all', () => {
+    const plan = planAuthUpdate(base, { ...base, domainAllowlistEnabled: false });
+    expect(plan.ok && plan.body).toEqual({ domainAllowlistEnabled: false, expected: { domainAllowlistEnabled: true } });
   });
 
   it('messages land on the form field, a list entry names its line', () => {
@@ -141,5 +161,37 @@ describe('staleAuthFields', () => {
   it('an absent switch reads as off, an absent list as empty', () => {
     expect(staleAuthFields({ domainAllowlistEnabled: false, ipAddressAllowlist: [] }, {})).toEqual([]);
     expect(staleAuthFields({ domainAllowlistEnabled: true }, {})).toEqual(['domainAllowlistEnabled']);
+  });
+
+  it('null expects "not set": unset → 3 by them while you set 5 is stale', () => {
+    const expected = { passwordRequirements: { minimumDigits: null } };
+    expect(staleAuthFields(expected, { passwordRequirements: {} })).toEqual([]);
+    expect(staleAuthFields(expected, {})).toEqual([]);
+    expect(staleAuthFields(expected, { passwordRequirements: { minimumDigits: 3 } })).toEqual([
+      'passwordRequirements.minimumDigits',
+    ]);
+    // …and a number expects that number, not "not set".
+    expect(staleAuthFields({ passwordRequirements: { minimumDigits: 3 } }, {})).toEqual([
+      'passwordRequirements.minimumDigits',
+    ]);
+    expect(
+      staleAuthFields({ multifactorAuthenticationRequired: null }, { multifactorAuthenticationRequired: false }),
+    ).toEqual(['multifactorAuthenticationRequired']);
+  });
+});
+
+describe('withWholePasswordRequirements (the route)', () => {
+  it('fills the keys a caller left out from the current values; theirs win where given', () => {
+    expect(
+      withWholePasswordRequirements(
+        { passwordRequirements: { minimumLength: 9 } },
+        { passwordRequirements: { minimumLength: 8, minimumDigits: 1, somethingNew: 4 } },
+      ),
+    ).toEqual({ passwordRequirements: { minimumLength: 9, minimumDigits: 1 } });
+  });
+
+  it('leaves an update without passwordRequirements alone', () => {
+    const update = { multifactorAuthenticationRequired: true };
+    expect(withWholePasswordRequirements(update, SETTINGS)).toBe(update);
   });
 });

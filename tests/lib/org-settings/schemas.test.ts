@@ -1,13 +1,26 @@
 // Every writable field's validation, as both the browser and the route run it (one schema).
 import { describe, expect, it } from 'vitest';
+import type { ZodError } from 'zod';
 import {
   authSettingsUpdateSchema,
   featureStateSchema,
   organizationUpdateSchema,
 } from '@/lib/genesys/schemas/organization';
 import { authSettingsChangeSchema } from '@/lib/org-settings/auth-settings';
+import { completeOrgUpdate } from '@/lib/org-settings/organization';
 
-const org = (fields: Record<string, unknown>) => organizationUpdateSchema.safeParse({ version: 7, ...fields });
+// The route's two steps: the body's shape, then each value that changes (here: all of them,
+// against an org that holds none) through its field schema.
+const NOTHING_HELD = { id: 'org-1', name: 'Held name', version: 6 };
+function org(fields: Record<string, unknown>) {
+  const shape = organizationUpdateSchema.safeParse({ version: 7, ...fields });
+  if (!shape.success) return shape;
+  try {
+    return { success: true as const, data: completeOrgUpdate(shape.data, NOTHING_HELD) };
+  } catch (error) {
+    return { success: false as const, error: error as ZodError };
+  }
+}
 const messageOf = (result: { success: boolean; error?: { issues: Array<{ message: string }> } }) =>
   result.success ? undefined : result.error?.issues[0]?.message;
 
@@ -184,7 +197,32 @@ describe('authentication settings', () => {
         expected: { domainAllowlist: ['legacy entry kept as it was'], passwordRequirements: { minimumLength: 8 } },
       }).success,
     ).toBe(true);
-    expect(authSettingsChangeSchema.safeParse({ tenantId: 'other' }).success).toBe(false);
+    expect(authSettingsChangeSchema.safeParse({ tenantId: 'other', expected: {} }).success).toBe(false);
     expect(authSettingsChangeSchema.safeParse({ expected: { tenantId: 'other' } }).success).toBe(false);
+  });
+
+  it('`expected` is required and names every key the update writes', () => {
+    const paths = (body: Record<string, unknown>) => {
+      const result = authSettingsChangeSchema.safeParse(body);
+      return result.success ? [] : result.error.issues.map((issue) => issue.path.join('.'));
+    };
+    expect(paths({ multifactorAuthenticationRequired: true })).toEqual(['expected']);
+    expect(
+      paths({
+        multifactorAuthenticationRequired: true,
+        domainAllowlist: ['a.example'],
+        passwordRequirements: { minimumLength: 9, minimumDigits: 1 },
+        expected: { domainAllowlist: [], passwordRequirements: { minimumLength: 8 } },
+      }),
+    ).toEqual(['expected.multifactorAuthenticationRequired', 'expected.passwordRequirements.minimumDigits']);
+  });
+
+  it('`null` in `expected` means "was not set"', () => {
+    expect(
+      authSettingsChangeSchema.safeParse({
+        passwordRequirements: { minimumLength: 9, expirationDays: 5 },
+        expected: { passwordRequirements: { minimumLength: 8, expirationDays: null } },
+      }).success,
+    ).toBe(true);
   });
 });
