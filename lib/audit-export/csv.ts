@@ -16,7 +16,7 @@
  * the spreadsheet of the auditor who opens the export (OWASP "CSV injection").
  */
 import { Readable, pipeline } from 'node:stream';
-import { stringify } from 'csv-stringify';
+import { stringify, type Options } from 'csv-stringify';
 import type { AuditEntry } from '../audit/types';
 
 export const AUDIT_CSV_COLUMNS = [
@@ -64,8 +64,24 @@ export interface Provenance {
   filters: URLSearchParams;
 }
 
-// Form encoding leaves only [A-Za-z0-9*-._] and %XX: none of , ; " tab CR LF survives.
-const safe = (value: string) => new URLSearchParams({ v: value }).toString().slice(2);
+/**
+ * The csv-stringify options every export of the portal writes with (audit, users): CRLF
+ * records, formula-looking cells defused with a leading `'`, and a lone CR or LF quoted too
+ * (csv-stringify quotes only a field holding the record delimiter, CRLF, but spreadsheets and
+ * most readers take a lone CR or LF as a record break).
+ */
+export const SAFE_CSV_OPTIONS = {
+  escape_formulas: true,
+  record_delimiter: 'windows',
+  quoted_match: /[\r\n]/,
+} as const satisfies Options;
+
+/**
+ * A provenance value form-encoded: only [A-Za-z0-9*-._] and %XX remain, so none of
+ * , ; " tab CR LF or space survives to split the `#` line or start a formula.
+ */
+export const encodeProvenanceValue = (value: string) => new URLSearchParams({ v: value }).toString().slice(2);
+const safe = encodeProvenanceValue;
 
 export function provenanceLine({ exportedBy, exportedAt, rows, filters }: Provenance): string {
   const query = filters.toString();
@@ -96,11 +112,7 @@ export function createAuditCsvStream(
   const stringifier = stringify({
     header: true,
     columns: [...AUDIT_CSV_COLUMNS],
-    escape_formulas: true,
-    record_delimiter: 'windows',
-    // csv-stringify quotes a field holding the record delimiter (CRLF) but not a lone CR or LF,
-    // which spreadsheets and most readers take as a record break: quote those too.
-    quoted_match: /[\r\n]/,
+    ...SAFE_CSV_OPTIONS,
   });
   // pipeline: an error in the source destroys the stringifier with it (pipe() would hang).
   pipeline(Readable.from(toRecords(entries)), stringifier, () => undefined);

@@ -13,6 +13,7 @@
  * in the spreadsheet of whoever opens the export; a lone CR or LF is quoted, not only CRLF.
  */
 import { stringify, type Options } from 'csv-stringify/sync';
+import { encodeProvenanceValue as encode, SAFE_CSV_OPTIONS } from '../audit-export/csv';
 import { USER_COLUMNS, toViewSearch, type UserColumn, type UserFilter } from '../users/user-view';
 
 /**
@@ -23,15 +24,10 @@ export const EXPORT_COLUMNS = ['id', ...USER_COLUMNS] as const;
 export type ExportColumn = 'id' | UserColumn;
 export type UserCsvRecord = Record<ExportColumn, string>;
 
-const CSV_OPTIONS: Options = {
-  columns: [...EXPORT_COLUMNS],
-  escape_formulas: true,
-  record_delimiter: 'windows',
-  quoted_match: /[\r\n]/,
-};
+const CSV_OPTIONS: Options = { columns: [...EXPORT_COLUMNS], ...SAFE_CSV_OPTIONS };
 
 /** The header row, CRLF-terminated. */
-export const csvHeaderLine = (): string => stringify([[...EXPORT_COLUMNS]], { record_delimiter: 'windows' });
+export const csvHeaderLine = (): string => stringify([[...EXPORT_COLUMNS]], SAFE_CSV_OPTIONS);
 
 /** Records → CSV text in EXPORT_COLUMNS order, each record CRLF-terminated ('' for none). */
 export function toCsvText(records: readonly UserCsvRecord[]): string {
@@ -46,9 +42,6 @@ export interface UsersProvenance {
   /** Users matching the filter when the export started (the search's total). */
   total: number;
 }
-
-// Form encoding leaves only [A-Za-z0-9*-._] and %XX: none of , ; " tab CR LF space survives.
-const encode = (value: string) => new URLSearchParams({ v: value }).toString().slice(2);
 
 /** `# tenant=acme-prod filter=state%3Dactive exportedAt=… exportedBy=auditor%40demo.test total=42` */
 export function provenanceLine({ tenantId, filter, exportedAt, exportedBy, total }: UsersProvenance): string {

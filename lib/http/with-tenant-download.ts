@@ -1,5 +1,5 @@
 import 'server-only';
-import { withTenantRoute, type TenantRouteContext, type TenantRouteOptions } from '../http/with-tenant-route';
+import { withTenantRoute, type TenantRouteContext, type TenantRouteOptions } from './with-tenant-route';
 
 type RouteParams = { params: Promise<{ tenantId: string } & Record<string, string>> };
 

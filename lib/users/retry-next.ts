@@ -1,7 +1,7 @@
 import { GenesysApiError, GenesysTimeoutError, RateLimitedError } from '../genesys/errors';
 import type { Clock } from '../genesys/ports';
 
-/** The longest an export waits in total for one page before it gives up (the SDKs' 180 s). */
+/** The longest a paging job (export, snapshot) waits in total for one page before it gives up (the SDKs' 180 s). */
 export const MAX_STALL_MS = 180_000;
 /** Pages refused with 429 are asked again as long as the stall allows; other failures this often. */
 const MAX_RATE_LIMITED_ATTEMPTS = 30;
