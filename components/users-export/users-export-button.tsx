@@ -44,8 +44,28 @@ export function UsersExportButton({ tenantId, filter }: { tenantId: string; filt
   const { signal } = useActiveTenant();
   const [state, setState] = useState<ExportState>({ status: 'idle' });
   const current = useRef<AbortController | null>(null);
+  const root = useRef<HTMLDivElement>(null);
+  const exportButton = useRef<HTMLButtonElement>(null);
+  const running = state.status === 'running';
 
   useEffect(() => () => current.current?.abort(new DOMException('unmounted', 'AbortError')), []);
+
+  // Starting and ending an export removes the control that had focus (Retry, Cancel): focus
+  // would fall to <body>, so it returns to the export button. The outcome itself is announced
+  // (status line, or the error panel's alert, whose Retry is the next Tab stop). Focus the user
+  // moved elsewhere meanwhile (the search box, while a long export runs) stays where it is, and
+  // a tenant switch (back to idle) leaves focus to the switcher.
+  const status = state.status;
+  const previous = useRef(status);
+  useEffect(() => {
+    if (previous.current === status) return; // the first render: focus is not ours to take
+    previous.current = status;
+    if (status === 'idle') return;
+    const focused = document.activeElement;
+    if (focused === null || focused === document.body || root.current?.contains(focused)) {
+      exportButton.current?.focus();
+    }
+  }, [status]);
 
   async function start() {
     current.current?.abort(new DOMException('superseded', 'AbortError'));
@@ -71,11 +91,11 @@ export function UsersExportButton({ tenantId, filter }: { tenantId: string; filt
     }
   }
 
-  const running = state.status === 'running';
   return (
-    <div className={styles.export} data-tenant-id={tenantId}>
+    <div ref={root} className={styles.export} data-tenant-id={tenantId}>
       <div className={styles.controls}>
         <button
+          ref={exportButton}
           type="button"
           onClick={() => {
             if (!running) void start();

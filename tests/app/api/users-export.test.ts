@@ -1,7 +1,8 @@
 /**
  * GET /api/tenants/[tenantId]/users/export through the real handler, portal runtime and the
  * msw-mounted emulator: the whole filtered list exactly once (20 000-user tenant), through
- * 429 storms, stopped by a cancel, audited once before any row, refused cleanly (422/403/503).
+ * 429 storms, stopped by a cancel, audited as started before any row and again when the stream
+ * ends (how, and how many rows), refused cleanly (422/403/503).
  * 429s and the upstream 403 are injected in front of the emulator with msw (the harness mounts
  * the emulator without fault control); the emulator's own counters tell what reached it.
  */
@@ -78,6 +79,23 @@ async function emulatorUserIds(emulator: Emulator, tenantId: string, states = ['
 
 const exportsAudited = async () => (await harness.portal.audit.query({ action: 'users.export', limit: 500 })).entries;
 
+/**
+ * The entries of one export (by the response's request id), oldest first, once both are there:
+ * the closing entry is written when the stream ends, after the body has been read.
+ */
+async function auditedExport(response: Response) {
+  const requestId = response.headers.get('x-request-id');
+  expect(requestId).toBeTruthy();
+  return vi.waitFor(
+    async () => {
+      const entries = (await exportsAudited()).filter((entry) => entry.requestId === requestId).reverse();
+      expect(entries).toHaveLength(2);
+      return entries;
+    },
+    { timeout: 5_000 },
+  );
+}
+
 const upstreamOf = (tenantId: string) =>
   harness.mounted.emulator.stats().requestsByOrg[credential(tenantId).orgId] ?? 0;
 
@@ -124,11 +142,13 @@ describe('GET /api/tenants/[tenantId]/users/export', () => {
       ).toEqual([]);
     }
     expect(rows.every((row) => row.length === COLUMNS.length && ['active', 'inactive'].includes(row[7]!))).toBe(true);
-    // Audited exactly once, with the filter and the total.
-    const written = (await exportsAudited()).slice(0, -before || undefined);
-    expect(written).toHaveLength(1);
-    expect(written[0]).toMatchObject({ userId: 'demo-admin', tenantId: 'acme-prod', result: 'success' });
-    expect(written[0]?.details).toEqual({ format: 'csv', filter: '', total });
+    // Audited as started before the first row, then as a success with every row.
+    const [started, ended] = await auditedExport(response);
+    expect((await exportsAudited()).length - before).toBe(2);
+    expect(started).toMatchObject({ userId: 'demo-admin', tenantId: 'acme-prod', result: 'success' });
+    expect(started?.details).toEqual({ format: 'csv', phase: 'started', filter: '', total });
+    expect(ended).toMatchObject({ userId: 'demo-admin', tenantId: 'acme-prod', result: 'success' });
+    expect(ended?.details).toEqual({ format: 'csv', phase: 'ended', filter: '', total, rows: total, failure: null });
     // No upstream 429 had to be ridden out: the tenant's budget was respected.
     expect(harness.mounted.emulator.stats().rateLimited).toBe(0);
   }, 120_000);
@@ -173,13 +193,15 @@ describe('GET /api/tenants/[tenantId]/users/export', () => {
       expect([...ids].sort()).toEqual([...expected].sort());
       expect(ids).toHaveLength(Number(response.headers.get('x-total-count')));
       expect(injected).toBe(17);
+      const [, ended] = await auditedExport(response);
+      expect(ended).toMatchObject({ result: 'success', details: { failure: null, rows: ids.length } });
     } finally {
       harness.mounted.server.resetHandlers();
     }
   }, 60_000);
 
   for (const how of ['the request is aborted', 'the body is cancelled'] as const) {
-    it(`stops asking upstream when ${how}, audited once`, async () => {
+    it(`stops asking upstream when ${how}, audited as started then cancelled`, async () => {
       const before = (await exportsAudited()).length;
       const controller = new AbortController();
       const start = upstreamOf('globex-eu');
@@ -205,9 +227,46 @@ describe('GET /api/tenants/[tenantId]/users/export', () => {
       await settle(500);
       expect(upstreamOf('globex-eu')).toBe(stopped);
       expect(stopped - start).toBeLessThan(Math.ceil(total / 100));
-      expect((await exportsAudited()).length - before).toBe(1);
+      const [started, ended] = await auditedExport(response);
+      expect((await exportsAudited()).length - before).toBe(2);
+      expect(started).toMatchObject({ result: 'success', details: { phase: 'started', total } });
+      expect(ended).toMatchObject({ result: 'failure', details: { phase: 'ended', failure: 'cancelled', total } });
+      // The rows written before the cancel: at least those read, never the whole list.
+      const rows = ended?.details?.rows;
+      expect(rows).toBeGreaterThanOrEqual(150);
+      expect(rows).toBeLessThan(total);
     });
   }
+
+  it('records a failure with the error code and the rows sent when upstream refuses mid-stream', async () => {
+    // The third search page of acme-sandbox (a POST, then q64 GETs) is refused with a 403, which
+    // is not retried: two pages (200 rows) went out.
+    let searches = 0;
+    harness.mounted.server.use(
+      http.all(`${harness.mounted.baseUrl}/api/v2/users/search`, ({ request }) => {
+        if (request.headers.get('x-genesys-organization') !== credential('acme-sandbox').orgId) return undefined;
+        if (++searches !== 3) return undefined;
+        return HttpResponse.json(
+          { status: 403, code: 'missing.any.permissions', message: 'You must have [directory:user:view]' },
+          { status: 403 },
+        );
+      }),
+    );
+    try {
+      const response = await exportRequest('demo-auditor', 'acme-sandbox');
+      expect(response.status).toBe(200);
+      const total = Number(response.headers.get('x-total-count'));
+      await expect(response.text()).rejects.toThrow();
+      const [started, ended] = await auditedExport(response);
+      expect(started).toMatchObject({ result: 'success', details: { phase: 'started', total } });
+      expect(ended).toMatchObject({
+        result: 'failure',
+        details: { phase: 'ended', failure: 'upstream_forbidden', rows: 200, total },
+      });
+    } finally {
+      harness.mounted.server.resetHandlers();
+    }
+  });
 
   it('answers 422 for an invalid, unknown or repeated filter: nothing asked upstream, nothing audited', async () => {
     const before = (await exportsAudited()).length;
@@ -274,9 +333,37 @@ describe('GET /api/tenants/[tenantId]/users/export', () => {
     try {
       const body = await expectRefused(await exportRequest('demo-auditor', 'initech-apac'), 503, 'audit_unavailable');
       expect((body.error as unknown as { message: string }).message).toContain('could not be audited');
+      // The refused start is the only append: no closing entry for an export that never began.
       expect(append).toHaveBeenCalledTimes(1);
     } finally {
       append.mockRestore();
+    }
+  });
+
+  it('still delivers the whole file when the store fails to take the closing entry', async () => {
+    const { AuditUnavailableError } = await import('@/lib/audit/types');
+    const { logger } = await import('@/lib/logger');
+    const real = harness.portal.audit.append.bind(harness.portal.audit);
+    const append = vi
+      .spyOn(harness.portal.audit, 'append')
+      .mockImplementationOnce(real)
+      .mockRejectedValueOnce(new AuditUnavailableError('store down'));
+    const logged = vi.spyOn(logger, 'error');
+    try {
+      const response = await exportRequest('demo-auditor', 'initech-apac');
+      const { rows } = splitExport(await response.text());
+      expect(rows).toHaveLength(Number(response.headers.get('x-total-count')));
+      // Headers and rows are out: the lost closing entry can only be logged (no unhandled rejection).
+      await vi.waitFor(() => expect(append).toHaveBeenCalledTimes(2));
+      await vi.waitFor(() =>
+        expect(logged).toHaveBeenCalledWith(
+          expect.objectContaining({ requestId: response.headers.get('x-request-id') }),
+          'users export end not audited',
+        ),
+      );
+    } finally {
+      append.mockRestore();
+      logged.mockRestore();
     }
   });
 
@@ -286,7 +373,11 @@ describe('GET /api/tenants/[tenantId]/users/export', () => {
     expect(provenance).toContain(' filter=q%3Da%26state%3Ddeleted ');
     expect(rows.every((row) => row[7] === 'deleted')).toBe(true);
     expect(rows).toHaveLength(Number(response.headers.get('x-total-count')));
-    expect((await exportsAudited())[0]?.details).toMatchObject({ filter: 'q=a&state=deleted' });
+    const audited = await auditedExport(response);
+    expect(audited.map((entry) => entry.details)).toEqual([
+      expect.objectContaining({ phase: 'started', filter: 'q=a&state=deleted' }),
+      expect.objectContaining({ phase: 'ended', filter: 'q=a&state=deleted', rows: rows.length }),
+    ]);
   });
 });
 

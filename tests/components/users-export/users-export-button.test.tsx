@@ -81,6 +81,9 @@ function SwitchHandle() {
 const tree = () => (
   <ActiveTenantProvider activeTenantId="acme-prod">
     <SwitchHandle />
+    <label>
+      Search <input type="search" />
+    </label>
     <UsersExportButton tenantId="acme-prod" filter={{ state: 'active', q: 'ada' }} />
   </ActiveTenantProvider>
 );
@@ -216,5 +219,66 @@ describe('UsersExportButton', () => {
     await step(() => request.push(HEAD.replace('tenant=acme-prod', 'tenant=globex-eu') + rows(0, 10)));
     expect(screen.getByRole('alert').textContent).toContain('did not come for this tenant');
     expect(saved).toEqual([]);
+  });
+
+  describe('focus', () => {
+    const exportButton = () => screen.getByRole('button', { name: /^(Export CSV|Exporting…)$/ });
+
+    /** The export streaming, with keyboard focus on Cancel (tabbed to from the export button). */
+    async function focusOnCancel() {
+      const request = await startExport();
+      await step(() => request.respond(200, CSV_HEADERS));
+      await step(() => request.push(HEAD + rows(0, 100)));
+      expect(document.activeElement).toBe(exportButton());
+      await userEvent.tab();
+      expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Cancel' }));
+      return request;
+    }
+
+    it('returns to Export CSV when Cancel is pressed from the keyboard', async () => {
+      await focusOnCancel();
+      await userEvent.keyboard('{Enter}');
+      expect(await screen.findByText('Export cancelled; nothing was saved.')).toBeTruthy();
+      expect(screen.queryByRole('button', { name: 'Cancel' })).toBeNull();
+      expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Export CSV' }));
+    });
+
+    it('returns to Export CSV when the export completes while Cancel has focus', async () => {
+      const request = await focusOnCancel();
+      await step(() => request.push(rows(100, 2400)));
+      await step(() => request.end());
+      expect(saved).toHaveLength(1);
+      expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Export CSV' }));
+    });
+
+    it('returns to Export CSV on an error (announced by the alert), with Retry the next Tab stop', async () => {
+      const request = await focusOnCancel();
+      await step(() => request.fail());
+      expect(screen.getByRole('alert').textContent).toContain('nothing was saved');
+      expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Export CSV' }));
+      await userEvent.tab();
+      expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Retry' }));
+      // Retry disappears as the new export starts: focus goes to the (busy) export button.
+      await userEvent.keyboard('{Enter}');
+      expect(fetches).toHaveLength(2);
+      expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();
+      expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Exporting…' }));
+    });
+
+    it('leaves focus the user moved elsewhere during the export where it is', async () => {
+      const request = await startExport();
+      await step(() => request.respond(200, CSV_HEADERS));
+      const search = screen.getByRole('searchbox', { name: 'Search' });
+      await userEvent.click(search);
+      await step(() => request.push(HEAD + rows(0, 2500)));
+      await step(() => request.end());
+      expect(saved).toHaveLength(1);
+      expect(document.activeElement).toBe(search);
+    });
+
+    it('does not take focus when it first renders', () => {
+      render(tree());
+      expect(document.activeElement).toBe(document.body);
+    });
   });
 });
