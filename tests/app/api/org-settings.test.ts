@@ -12,7 +12,8 @@ import type * as FeatureRoute from '@/app/api/tenants/[tenantId]/features/[featu
 import type * as OrganizationRoute from '@/app/api/tenants/[tenantId]/organization/route';
 import type * as EmulatorModule from '@/emulator/index';
 import type { AuditEntry } from '@/lib/audit/types';
-import type { Organization } from '@/lib/genesys/schemas/organization';
+import { type AuthSettings, ORGANIZATION_WRITABLE_FIELDS, type Organization } from '@/lib/genesys/schemas/organization';
+import { planAuthUpdate, toAuthValues } from '@/lib/org-settings/auth-settings';
 import { reapply } from '@/lib/org-settings/conflict';
 import { ORG_FIELDS, planOrgUpdate, toOrgValues } from '@/lib/org-settings/organization';
 import { tenantTags } from '@/lib/tenant-tags';
@@ -129,6 +130,10 @@ function answered(tenantId: string, method: string, path: string): Record<string
   return counts;
 }
 
+/** The fields PUT /organizations/me may change, as an org holds them. */
+const writable = (org: Organization) =>
+  Object.fromEntries(ORGANIZATION_WRITABLE_FIELDS.flatMap((key) => (org[key] === undefined ? [] : [[key, org[key]]])));
+
 const revalidatedTags = () => revalidateTag.mock.calls.map(([tag]) => tag as string);
 
 describe('PUT organization', () => {
@@ -144,7 +149,7 @@ describe('PUT organization', () => {
     });
     expect(mutated.status).toBe(200);
 
-    const stale = planOrgUpdate(started.version, base, draft);
+    const stale = planOrgUpdate(started, base, draft);
     if (!stale.ok) throw new Error('plan should be valid');
     const entries = await auditAround(async () => {
       const conflict = await send(routes.organization.PUT, 'PUT', tenantId, '/organization', stale.body);
@@ -162,12 +167,15 @@ describe('PUT organization', () => {
     // Re-apply onto the new version: both changed the name (mine wins by choice), theirs is the base.
     const theirs = await getOrg(tenantId);
     const next = reapply(ORG_FIELDS, base, toOrgValues(theirs), draft);
-    const plan = planOrgUpdate(theirs.version, toOrgValues(theirs), next);
+    const plan = planOrgUpdate(theirs, toOrgValues(theirs), next);
+    // Every writable field goes (theirs as a base, mine on top), no read-only one: the emulator takes it.
     expect(plan.ok && plan.body).toEqual({
+      ...writable(theirs),
       version: started.version + 1,
       name: 'Sandbox (mine)',
       supportURI: 'https://help.sandbox.example',
     });
+    expect(plan.ok && plan.changes.map((change) => change.key)).toEqual(['name', 'supportURI']);
     const saved = await send<Organization>(
       routes.organization.PUT,
       'PUT',
@@ -178,6 +186,43 @@ describe('PUT organization', () => {
     expect(saved.status).toBe(200);
     expect(saved.body.data).toMatchObject({ name: 'Sandbox (mine)', version: started.version + 2 });
     expect(revalidatedTags().sort()).toEqual(tenantTags(tenantId).sort());
+  });
+
+  it('a feature switched meanwhile: 409 whose current differs from the start in the version only', async () => {
+    const tenantId = 'acme-sandbox';
+    const started = await getOrg(tenantId);
+    const { features = {} } = started;
+    const switched = await send(
+      routes.feature.PATCH,
+      'PATCH',
+      tenantId,
+      '/features/informalPhotos',
+      { enabled: features.informalPhotos !== true },
+      { featureName: 'informalPhotos' },
+    );
+    expect(switched.status).toBe(200);
+    const base = toOrgValues(started);
+    const plan = planOrgUpdate(started, base, { ...base, defaultLanguage: 'en-GB' });
+    const conflict = await send(routes.organization.PUT, 'PUT', tenantId, '/organization', plan.ok && plan.body);
+    expect(conflict.status).toBe(409);
+    const current = conflict.body.error?.current as Organization;
+    expect(current.version).toBe(started.version + 1);
+    expect(writable(current)).toEqual(writable(started));
+    expect((await orgAtEmulator(tenantId)).defaultLanguage).toBe(started.defaultLanguage);
+  });
+
+  it('a body that leaves fields out keeps them: the route sends the current values with the edit', async () => {
+    const tenantId = 'acme-sandbox';
+    const start = await orgAtEmulator(tenantId);
+    const saved = await send<Organization>(routes.organization.PUT, 'PUT', tenantId, '/organization', {
+      version: start.version,
+      voicemailEnabled: !start.voicemailEnabled,
+    });
+    expect(saved.status).toBe(200);
+    expect(writable(await orgAtEmulator(tenantId))).toEqual({
+      ...writable(start),
+      voicemailEnabled: !start.voicemailEnabled,
+    });
   });
 
   it('a client without directory:organization:admin: 403 naming the permission, org unchanged', async () => {
@@ -268,7 +313,8 @@ describe('PUT organization', () => {
         { path: 'domain', message: 'Use a domain name such as example.com.' },
       ],
     });
-    expect(answer.upstream).toEqual([]);
+    // Changed values are told apart from the current ones, so the org is read; nothing is written.
+    expect(answer.upstream.filter((call) => call.method !== 'GET')).toEqual([]);
   });
 
   it('a successful save: one audit entry with before/after and the request id the editor sent', async () => {
@@ -420,6 +466,7 @@ describe('PATCH authentication-settings', () => {
   it('invalid entries: 422 with the browser’s message at the entry’s path', async () => {
     const answer = await send(routes.auth.PATCH, 'PATCH', 'acme-sandbox', path, {
       domainAllowlist: ['acme.example', 'acme .example'],
+      expected: { domainAllowlist: [] },
     });
     expect(answer.status).toBe(422);
     expect(answer.body.error?.issues).toEqual([
@@ -431,8 +478,54 @@ describe('PATCH authentication-settings', () => {
   it('the read-only client: 403 naming the permission', async () => {
     const answer = await send(routes.auth.PATCH, 'PATCH', READ_ONLY_TENANT, path, {
       multifactorAuthenticationRequired: true,
+      expected: { multifactorAuthenticationRequired: false },
     });
     expect(answer.status).toBe(403);
     expect(answer.body.error?.missingPermissions).toEqual(['directory:organization:admin']);
+  });
+
+  it('without `expected`, or with one that skips a key it writes: 422 naming it, nothing read or written', async () => {
+    const missing = await send(routes.auth.PATCH, 'PATCH', 'acme-sandbox', path, {
+      multifactorAuthenticationRequired: true,
+    });
+    expect(missing.status).toBe(422);
+    expect(missing.body.error?.issues).toEqual([expect.objectContaining({ path: 'expected' })]);
+    const partial = await send(routes.auth.PATCH, 'PATCH', 'acme-sandbox', path, {
+      passwordRequirements: { minimumLength: 10, minimumDigits: 2 },
+      expected: { passwordRequirements: { minimumLength: 8 } },
+    });
+    expect(partial.status).toBe(422);
+    expect(partial.body.error?.issues).toEqual([
+      expect.objectContaining({ path: 'expected.passwordRequirements.minimumDigits' }),
+    ]);
+    expect([...missing.upstream, ...partial.upstream]).toEqual([]);
+  });
+
+  it('`null` expects "not set": a value there now is a 409 (their unset → 3 is not overwritten)', async () => {
+    const answer = await send(routes.auth.PATCH, 'PATCH', 'acme-sandbox', path, {
+      passwordRequirements: { minimumDigits: 5 },
+      expected: { passwordRequirements: { minimumDigits: null } },
+    });
+    expect(answer.status).toBe(409);
+    expect(answer.body.error).toMatchObject({ code: 'conflict', stale: ['passwordRequirements.minimumDigits'] });
+  });
+
+  it('the editor’s body (passwordRequirements whole, expected for every key) is what the emulator takes', async () => {
+    const tenantId = 'acme-sandbox';
+    const read = await send<AuthSettings>(routes.auth.GET, 'GET', tenantId, path);
+    expect(read.status).toBe(200);
+    const start = read.body.data;
+    const base = toAuthValues(start);
+    const plan = planAuthUpdate(base, { ...base, minimumLength: String(Number(base.minimumLength) + 2) });
+    if (!plan.ok) throw new Error('plan should be valid');
+    expect(Object.keys(plan.body.passwordRequirements ?? {}).sort()).toEqual(
+      Object.keys(start.passwordRequirements ?? {}).sort(),
+    );
+    const saved = await send<AuthSettings>(routes.auth.PATCH, 'PATCH', tenantId, path, plan.body);
+    expect(saved.status).toBe(200);
+    expect(saved.body.data.passwordRequirements).toEqual({
+      ...start.passwordRequirements,
+      minimumLength: (start.passwordRequirements?.minimumLength ?? 0) + 2,
+    });
   });
 });

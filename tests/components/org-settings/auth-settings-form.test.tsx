@@ -74,11 +74,12 @@ describe('AuthSettingsForm', () => {
         {
           multifactorAuthenticationRequired: true,
           domainAllowlist: ['acme.example', 'new.example'],
-          passwordRequirements: { minimumLength: 12 },
+          // The whole object: the values it started from plus the edit (merge is UNVERIFIED).
+          passwordRequirements: { minimumLength: 12, minimumDigits: 1, expirationDays: 90 },
           expected: {
             multifactorAuthenticationRequired: false,
             domainAllowlist: ['acme.example', 'corp.example'],
-            passwordRequirements: { minimumLength: 8 },
+            passwordRequirements: { minimumLength: 8, minimumDigits: 1, expirationDays: 90 },
           },
         },
       ],
@@ -108,5 +109,25 @@ describe('AuthSettingsForm', () => {
     expect(row.getAttribute('data-both')).toBe('true');
     expect(row.textContent).toContain('203.0.113.7, 192.0.2.1');
     expect(row.textContent).toContain('203.0.113.7, 198.51.100.0/24');
+  });
+
+  it('a 409 carrying the current settings: shown from the answer, nothing read again', async () => {
+    const user = setup();
+    await user.clear(field('Minimum digits'));
+    await user.type(field('Minimum digits'), '3');
+    await user.click(screen.getByRole('button', { name: 'Review changes' }));
+    await user.click(within(dialog()).getByRole('button', { name: 'Save 1 change' }));
+    const current = { ...SETTINGS, passwordRequirements: { ...SETTINGS.passwordRequirements, minimumDigits: 2 } };
+    await sent[0]!.respond(
+      409,
+      failure('conflict', 'Someone changed the authentication settings meanwhile.', {
+        current,
+        stale: ['passwordRequirements.minimumDigits'],
+      }),
+    );
+    const panel = await screen.findByRole('alert', { name: /someone changed this meanwhile/i });
+    expect(sent).toHaveLength(1);
+    const row = within(panel).getByRole('row', { name: /Minimum digits/ });
+    expect(row.textContent).toBe('Minimum digitsChanged by both123');
   });
 });

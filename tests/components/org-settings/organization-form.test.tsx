@@ -30,6 +30,17 @@ const ORG: Organization = {
   productPlatform: 'GenesysCloud',
 };
 
+const WRITABLE = {
+  name: ORG.name,
+  defaultLanguage: ORG.defaultLanguage,
+  defaultCountryCode: ORG.defaultCountryCode,
+  thirdPartyURI: ORG.thirdPartyURI,
+  domain: ORG.domain,
+  supportURI: ORG.supportURI,
+  defaultSiteId: ORG.defaultSiteId,
+  voicemailEnabled: ORG.voicemailEnabled,
+};
+
 function SwitchButton() {
   const { beginSwitch } = useActiveTenant();
   return (
@@ -96,7 +107,7 @@ describe('OrganizationForm', () => {
     expect(screen.queryByText('Enter a name.')).toBeNull();
   });
 
-  it('the diff lists exactly the changed fields, old → new; saving sends those and the version', async () => {
+  it('the diff lists exactly the changed fields, old → new; saving sends every writable field and the version', async () => {
     const user = setup();
     await edit(user, 'Name', 'Acme Renamed');
     await user.click(screen.getByLabelText('Voicemail'));
@@ -107,8 +118,9 @@ describe('OrganizationForm', () => {
     expect(document.activeElement?.textContent).toBe('Review organization changes');
     await user.click(within(dialog()).getByRole('button', { name: 'Save 2 changes' }));
 
+    // Start values + edits, never a read-only field: whether Genesys merges a partial PUT is UNVERIFIED.
     expect(sent.map((r) => [r.method, r.url, r.body])).toEqual([
-      ['PUT', URL, { version: 12, name: 'Acme Renamed', voicemailEnabled: false }],
+      ['PUT', URL, { version: 12, ...WRITABLE, name: 'Acme Renamed', voicemailEnabled: false }],
     ]);
     expect(sent[0]!.headers['X-Request-Id']).toMatch(/^[0-9a-f-]{36}$/);
     await sent[0]!.respond(200, ok(TENANT, { ...ORG, name: 'Acme Renamed', voicemailEnabled: false, version: 13 }));
@@ -166,7 +178,7 @@ describe('OrganizationForm', () => {
     expect(sent).toHaveLength(1);
   });
 
-  it('409: their values beside mine (both-changed marked), then re-applied onto their version', async () => {
+  it('409 without their org in the answer: read, their values beside mine (both-changed marked), re-applied', async () => {
     const user = setup();
     await edit(user, 'Name', 'Acme (mine)');
     await edit(user, 'Domain', 'mine.example');
@@ -196,10 +208,54 @@ describe('OrganizationForm', () => {
       'Domainacme.example→mine.example',
     ]);
     await user.click(within(dialog()).getByRole('button', { name: 'Save 2 changes' }));
-    expect(sent[2]).toMatchObject({
-      method: 'PUT',
-      body: { version: 13, name: 'Acme (mine)', domain: 'mine.example' },
+    expect(sent[2]).toMatchObject({ method: 'PUT' });
+    expect(sent[2]!.body).toEqual({
+      version: 13,
+      ...WRITABLE,
+      name: 'Acme (mine)',
+      domain: 'mine.example',
+      supportURI: 'help@acme.example',
     });
+  });
+
+  it('409 after a feature switch (only the version moved): said plainly, re-applied onto the new version', async () => {
+    const user = setup();
+    await edit(user, 'Default language', 'en-GB');
+    await user.click(screen.getByRole('button', { name: 'Review changes' }));
+    await user.click(within(dialog()).getByRole('button', { name: 'Save 1 change' }));
+    const current = { ...ORG, features: { chat: false }, version: 13 };
+    await sent[0]!.respond(
+      409,
+      failure('conflict', 'Someone changed this in Genesys Cloud meanwhile.', { currentVersion: 13, current }),
+    );
+
+    // Their org came with the 409: nothing is read again.
+    const panel = await screen.findByRole('alert', { name: /someone changed this meanwhile/i });
+    expect(sent).toHaveLength(1);
+    expect(panel.textContent).toContain(
+      "The organization's version changed (for example a feature was switched) but none of your fields were " +
+        'changed meanwhile — re-apply to save onto the new version.',
+    );
+    expect(panel.textContent).not.toContain('Compare their values with yours');
+    const rows = within(panel).getAllByRole('row').slice(1);
+    expect(rows.map((row) => row.textContent)).toEqual(['Default languageenunchangeden-GB']);
+
+    await user.click(within(panel).getByRole('button', { name: 'Re-apply my changes onto the new version' }));
+    expect(diffRows()).toEqual(['Default languageen→en-GB']);
+    await user.click(within(dialog()).getByRole('button', { name: 'Save 1 change' }));
+    expect(sent[1]!.body).toEqual({ version: 13, ...WRITABLE, defaultLanguage: 'en-GB' });
+  });
+
+  it('409 whose org is not in a known shape: read again rather than trusted', async () => {
+    const user = setup();
+    await edit(user, 'Name', 'Acme (mine)');
+    await user.click(screen.getByRole('button', { name: 'Review changes' }));
+    await user.click(within(dialog()).getByRole('button', { name: 'Save 1 change' }));
+    await sent[0]!.respond(409, failure('conflict', 'Conflict.', { current: { name: 'no id, no version' } }));
+    expect(sent[1]).toMatchObject({ method: 'GET', url: URL });
+    await sent[1]!.respond(200, ok(TENANT, { ...ORG, name: 'Acme (theirs)', version: 13 }));
+    const panel = await screen.findByRole('alert', { name: /someone changed this meanwhile/i });
+    expect(panel.textContent).toContain('Compare their values with yours; 1 field changed on both sides are marked');
   });
 
   it('409, keeping theirs: nothing sent, the form shows their values', async () => {
