@@ -17,6 +17,7 @@ function Status({ snapshot }: { snapshot: SnapshotMeta }) {
   return (
     <>
       <StatusBadge tone="error">Failed</StatusBadge> <span className="muted">{snapshot.error}</span>
+      {snapshot.requestId ? <span className="muted"> (request id {snapshot.requestId})</span> : null}
     </>
   );
 }

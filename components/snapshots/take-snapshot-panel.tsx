@@ -2,7 +2,7 @@
 
 import { ErrorPanel } from '@/components/ui/error-panel';
 import { StatusBadge } from '@/components/ui/status-badge';
-import type { SnapshotMeta } from '@/lib/snapshots/types';
+import { SNAPSHOT_RETENTION, type SnapshotMeta } from '@/lib/snapshots/types';
 import type { UserFilter } from '@/lib/users/user-view';
 import { describeFilter, progressText, usersText } from './snapshot-format';
 import { SnapshotProgress } from './snapshot-progress';
@@ -48,6 +48,10 @@ export function TakeSnapshotPanel({ filter, filterProblem, divisionName, state, 
           {taking ? 'Taking snapshot…' : 'Take snapshot of the current filter'}
         </button>
       </div>
+      <p className="muted">
+        One snapshot of a tenant is taken at a time. The newest {SNAPSHOT_RETENTION} are kept: when a new one completes,
+        the oldest beyond that are deleted.
+      </p>
       <div aria-live="polite" className={styles.status}>
         {taking ? (
           <>
@@ -69,7 +73,11 @@ export function TakeSnapshotPanel({ filter, filterProblem, divisionName, state, 
       </div>
       {state.status === 'error' ? (
         <ErrorPanel
-          title="The snapshot was not taken"
+          title={
+            state.error.code === 'snapshot_in_progress'
+              ? 'Another snapshot of this tenant is being taken'
+              : 'The snapshot was not taken'
+          }
           message={state.error.message}
           code={state.error.code}
           requestId={state.error.requestId}

@@ -32,11 +32,13 @@ export function useTakeSnapshot(tenantId: string, onSettled: () => void) {
             signal: signal(),
           },
         );
-        if (result.ok && result.data.tenantId !== tenantId) return; // another tenant's answer: dropped
+        // Another tenant's answer is dropped, but the wait is over: the button must not stay busy.
+        if (result.ok && result.data.tenantId !== tenantId) return setState({ status: 'idle' });
         setState(result.ok ? { status: 'done', snapshot: result.data.data } : { status: 'error', error: result.error });
         onSettled();
       } catch (error) {
         if (!isAbort(error)) throw error;
+        setState({ status: 'idle' }); // the server finishes the snapshot; the list shows it
       }
     },
     [tenantId, signal, onSettled],

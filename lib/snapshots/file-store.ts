@@ -79,12 +79,23 @@ export function createFileSnapshotStore({ directory, now = Date.now }: FileSnaps
   }
 
   return {
-    async begin({ tenantId, createdBy, filter }) {
+    async begin({ tenantId, createdBy, filter, requestId }) {
       await mkdir(tenantDirectory(tenantId), { recursive: true, mode: 0o700 });
       const id = randomUUID();
       const at = new Date(now()).toISOString();
       const tracker = createMetaTracker(
-        { id, tenantId, createdAt: at, createdBy, filter, status: 'taking', total: 0, expected: null, updatedAt: at },
+        {
+          id,
+          tenantId,
+          createdAt: at,
+          createdBy,
+          filter,
+          status: 'taking',
+          total: 0,
+          expected: null,
+          updatedAt: at,
+          ...(requestId ? { requestId } : {}),
+        },
         now,
       );
       const partial = `${rowsPath(tenantId, id)}.partial`;
@@ -149,8 +160,34 @@ export function createFileSnapshotStore({ directory, now = Date.now }: FileSnaps
       }
     },
 
+    async abandon(tenantId, id, message) {
+      const meta = await get(tenantId, id);
+      if (meta?.status !== 'taking') return meta;
+      await unlink(`${rowsPath(tenantId, id)}.partial`).catch(ignoreMissing);
+      const failed: SnapshotMeta = {
+        ...meta,
+        status: 'failed',
+        error: message,
+        updatedAt: new Date(now()).toISOString(),
+      };
+      await writeAtomic(metaPath(tenantId, id), JSON.stringify(failed));
+      return failed;
+    },
+
+    async remove(tenantId, id) {
+      if (!snapshotIdSchema.safeParse(id).success) return;
+      // The meta goes first: a snapshot without it is not listed, whatever is left beside it.
+      await unlink(metaPath(tenantId, id)).catch(ignoreMissing);
+      await unlink(rowsPath(tenantId, id)).catch(ignoreMissing);
+      await unlink(`${rowsPath(tenantId, id)}.partial`).catch(ignoreMissing);
+    },
+
     close: () => Promise.resolve(),
   };
+}
+
+function ignoreMissing(error: unknown): void {
+  if (!isMissing(error)) throw error;
 }
 
 function parseRow(line: string) {

@@ -5,6 +5,8 @@
  *   portal:snapshots:<tenantId>:<id>:rows      list, one JSON user per element, RPUSHed a page at a time
  * Each page's rows and progress go in one MULTI, so the meta never counts rows that are not there.
  * Durability is the audit log's: Redis with AOF (see lib/audit/redis-audit-log.ts).
+ * One Redis node (or a replicated primary): Redis Cluster is not supported, so the MULTIs over
+ * a snapshot's several keys need no hash tags.
  * No `server-only`: the tests drive this under plain Vitest.
  */
 import { randomUUID } from 'node:crypto';
@@ -51,8 +53,13 @@ export function createRedisSnapshotStore(options: RedisSnapshotStoreOptions): Sn
     return meta && meta.tenantId === tenantId && meta.id === id ? meta : undefined;
   };
 
+  async function get(tenantId: string, id: string): Promise<SnapshotMeta | undefined> {
+    if (!snapshotIdSchema.safeParse(id).success) return undefined;
+    return toMeta(tenantId, id, await redis.get(metaKey(tenantId, id)));
+  }
+
   return {
-    async begin({ tenantId, createdBy, filter }) {
+    async begin({ tenantId, createdBy, filter, requestId }) {
       const id = randomUUID();
       const at = now();
       const tracker = createMetaTracker(
@@ -66,6 +73,7 @@ export function createRedisSnapshotStore(options: RedisSnapshotStoreOptions): Sn
           total: 0,
           expected: null,
           updatedAt: new Date(at).toISOString(),
+          ...(requestId ? { requestId } : {}),
         },
         now,
       );
@@ -103,10 +111,7 @@ export function createRedisSnapshotStore(options: RedisSnapshotStoreOptions): Sn
       return metas;
     },
 
-    async get(tenantId, id) {
-      if (!snapshotIdSchema.safeParse(id).success) return undefined;
-      return toMeta(tenantId, id, await redis.get(metaKey(tenantId, id)));
-    },
+    get,
 
     async *rows(tenantId, id) {
       if (!snapshotIdSchema.safeParse(id).success) throw new SnapshotCorruptError('Not a snapshot id');
@@ -120,6 +125,26 @@ export function createRedisSnapshotStore(options: RedisSnapshotStoreOptions): Sn
         }
         if (texts.length < chunkSize) return;
       }
+    },
+
+    async abandon(tenantId, id, message) {
+      const meta = await get(tenantId, id);
+      if (meta?.status !== 'taking') return meta;
+      const failed: SnapshotMeta = {
+        ...meta,
+        status: 'failed',
+        error: message,
+        updatedAt: new Date(now()).toISOString(),
+      };
+      const key = metaKey(tenantId, id);
+      await execOrThrow(redis.multi().set(key, JSON.stringify(failed)).del(rowsKey(tenantId, id)));
+      return failed;
+    },
+
+    async remove(tenantId, id) {
+      if (!snapshotIdSchema.safeParse(id).success) return;
+      const pipeline = redis.multi().zrem(indexKey(tenantId), id);
+      await execOrThrow(pipeline.del(metaKey(tenantId, id), rowsKey(tenantId, id)));
     },
 
     close: () => Promise.resolve(),

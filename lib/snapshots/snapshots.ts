@@ -1,17 +1,64 @@
 /**
- * What the routes and pages ask of snapshots besides taking one: the list and a comparison. An
- * id this tenant does not have is a 404, whether another tenant has it or not.
+ * What the routes and pages ask of snapshots besides taking one: the list (sweeping dead
+ * `taking` ones on the way), retention, and a comparison. An id this tenant does not have is a
+ * 404, whether another tenant has it or not.
  */
 import { ApiError } from '../http/api-error';
-import { createComparison, DEFAULT_COMPARE_LIMIT, type SnapshotComparison } from './compare';
+import { createComparison, DEFAULT_COMPARE_LIMIT, indexRows, type SnapshotComparison } from './compare';
+import type { SnapshotRuns } from './runs';
 import type { SnapshotStore } from './store';
 import { withSnapshotStore } from './store-errors';
-import { toListedSnapshot, type SnapshotList, type SnapshotMeta } from './types';
+import {
+  INTERRUPTED_MESSAGE,
+  SNAPSHOT_RETENTION,
+  SNAPSHOT_STALE_MS,
+  type SnapshotList,
+  type SnapshotMeta,
+} from './types';
 
-export function listSnapshots(store: SnapshotStore, tenantId: string, now = Date.now()): Promise<SnapshotList> {
+/**
+ * Marks failed (and drops the partial rows of) every `taking` snapshot no run is taking: older
+ * than SNAPSHOT_STALE_MS, or not the one the tenant's run reports (its instance stopped).
+ */
+export async function sweepStaleSnapshots(
+  store: SnapshotStore,
+  runs: SnapshotRuns,
+  tenantId: string,
+  metas: readonly SnapshotMeta[],
+  now = Date.now(),
+): Promise<SnapshotMeta[]> {
+  if (!metas.some((meta) => meta.status === 'taking')) return [...metas];
+  const running = await runs.current(tenantId);
+  // A run that has not recorded its snapshot yet may be about to: only old ones are dead then.
+  const live = (meta: SnapshotMeta) =>
+    now - Date.parse(meta.createdAt) < SNAPSHOT_STALE_MS &&
+    running !== undefined &&
+    (running.snapshotId === null || running.snapshotId === meta.id);
+  return Promise.all(
+    metas.map(async (meta) =>
+      meta.status !== 'taking' || live(meta)
+        ? meta
+        : ((await store.abandon(tenantId, meta.id, INTERRUPTED_MESSAGE)) ?? meta),
+    ),
+  );
+}
+
+export function listSnapshots(
+  store: SnapshotStore,
+  runs: SnapshotRuns,
+  tenantId: string,
+  now = Date.now(),
+): Promise<SnapshotList> {
   return withSnapshotStore(async () => ({
-    snapshots: (await store.list(tenantId)).map((meta) => toListedSnapshot(meta, now)),
+    snapshots: await sweepStaleSnapshots(store, runs, tenantId, await store.list(tenantId), now),
   }));
+}
+
+/** Keeps the newest SNAPSHOT_RETENTION snapshots of the tenant; older ones (not being taken) are deleted. */
+export async function pruneSnapshots(store: SnapshotStore, tenantId: string): Promise<number> {
+  const surplus = (await store.list(tenantId)).slice(SNAPSHOT_RETENTION).filter((meta) => meta.status !== 'taking');
+  for (const meta of surplus) await store.remove(tenantId, meta.id);
+  return surplus.length;
 }
 
 export interface StoredComparison extends SnapshotComparison {
@@ -32,7 +79,7 @@ async function completeSnapshot(store: SnapshotStore, tenantId: string, id: stri
   return meta;
 }
 
-/** The older snapshot is loaded into memory (one snapshot's rows), the newer one streamed past it. */
+/** The older snapshot is indexed by id straight from its rows, the newer one streamed past it. */
 export function compareStoredSnapshots(
   store: SnapshotStore,
   tenantId: string,
@@ -42,11 +89,8 @@ export function compareStoredSnapshots(
   return withSnapshotStore(async () => {
     const from = await completeSnapshot(store, tenantId, ids.from);
     const to = await completeSnapshot(store, tenantId, ids.to);
-    const fromRows = [];
-    for await (const row of store.rows(tenantId, from.id)) fromRows.push(row);
-    const comparison = createComparison(fromRows);
-    fromRows.length = 0;
+    const comparison = createComparison(await indexRows(store.rows(tenantId, from.id)), limit);
     for await (const row of store.rows(tenantId, to.id)) comparison.add(row);
-    return { from, to, sameFilter: sameFilter(from, to), ...comparison.finish(limit) };
+    return { from, to, sameFilter: sameFilter(from, to), ...comparison.finish() };
   });
 }

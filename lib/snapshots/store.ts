@@ -8,12 +8,21 @@ import type { SnapshotMeta, SnapshotRow } from './types';
  */
 export interface SnapshotStore {
   /** Records a new snapshot (`taking`, random id) and returns the writer of its rows. */
-  begin(input: { tenantId: string; createdBy: string; filter: UserFilter }): Promise<SnapshotWriter>;
+  begin(input: {
+    tenantId: string;
+    createdBy: string;
+    filter: UserFilter;
+    requestId?: string;
+  }): Promise<SnapshotWriter>;
   /** The tenant's snapshots, newest first. */
   list(tenantId: string): Promise<SnapshotMeta[]>;
   get(tenantId: string, id: string): Promise<SnapshotMeta | undefined>;
   /** The rows of a complete snapshot, in the order they were taken, read in chunks. */
   rows(tenantId: string, id: string): AsyncIterable<SnapshotRow>;
+  /** Marks a snapshot whose writer is gone (a stopped instance) failed and drops its partial rows. */
+  abandon(tenantId: string, id: string, message: string): Promise<SnapshotMeta | undefined>;
+  /** Deletes a snapshot: its meta, its rows, its place in the list. */
+  remove(tenantId: string, id: string): Promise<void>;
   close(): Promise<void>;
 }
 

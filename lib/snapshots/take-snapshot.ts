@@ -1,19 +1,26 @@
 /**
- * Taking a snapshot: the filtered users, page by page through the users-search iterator (each
- * page paced by the tenant's rate governor like any other call), each user kept once, rows
- * written a page at a time so memory holds one page (plus the ids seen), never the whole list.
+ * Taking a snapshot: the filtered users through the shared users-search paging (openUserSearch:
+ * sorted by id, 429s asked again, each user kept once, paced by the tenant's rate governor),
+ * rows written a page at a time so memory holds one page, never the whole list. A failure is
+ * recorded with the portal's mapped message and the request id (the detail goes to the log
+ * only: every users.export user reads the list).
  */
 import type { GenesysClient } from '../genesys/client';
-import { paginateUserSearch } from '../genesys/paginate';
-import type { TenantConnection } from '../genesys/ports';
-import type { UserSearchResponse } from '../genesys/schemas/user';
-import { toSearchCriteria, type UserFilter } from '../users/user-view';
+import type { Clock, TenantConnection } from '../genesys/ports';
+import { ApiError } from '../http/api-error';
+import { toFailure } from '../http/to-failure';
+import { logger } from '../logger';
+import { systemClock } from '../upstream/system-clock';
+import { openUserSearch, SEARCH_PAGE_SIZE } from '../users/user-search';
+import type { UserFilter } from '../users/user-view';
+import type { SnapshotRun } from './runs';
+import { pruneSnapshots } from './snapshots';
 import type { SnapshotStore } from './store';
 import { withSnapshotStore } from './store-errors';
 import { toSnapshotRow } from './to-row';
-import type { SnapshotMeta, SnapshotRow } from './types';
+import { SNAPSHOT_MAX_RUN_MS, type SnapshotMeta, type SnapshotRow } from './types';
 
-export const SNAPSHOT_PAGE_SIZE = 100;
+export const SNAPSHOT_PAGE_SIZE = SEARCH_PAGE_SIZE;
 
 export interface TakeSnapshotInput {
   client: GenesysClient;
@@ -22,61 +29,71 @@ export interface TakeSnapshotInput {
   tenantId: string;
   createdBy: string;
   filter: UserFilter;
-  requestId?: string;
+  requestId: string;
+  /** The tenant's run (lock held): its deadline stops the paging, its progress is reported. */
+  run?: Pick<SnapshotRun, 'signal' | 'report'>;
+  sleep?: Clock['sleep'];
 }
 
-/** The client, reporting the `total` of every users-search page it answers. */
-function observingTotals(client: GenesysClient, onTotal: (total: number) => void): GenesysClient {
-  const untyped = client.request.bind(client) as (...args: unknown[]) => Promise<unknown>;
-  const request = async (...args: unknown[]) => {
-    const result = await untyped(...args);
-    if (args[1] === 'users.search' || args[1] === 'users.searchNext') onTotal((result as UserSearchResponse).total);
-    return result;
-  };
-  return { request: request as GenesysClient['request'] };
-}
-
-const reason = (error: unknown) => (error instanceof Error ? error.message : 'unknown error');
+const tooLong = () =>
+  new ApiError(
+    504,
+    'snapshot_too_long',
+    `The snapshot took longer than ${SNAPSHOT_MAX_RUN_MS / 60_000} minutes and was stopped. Try a narrower filter.`,
+  );
 
 export async function takeSnapshot(input: TakeSnapshotInput): Promise<SnapshotMeta> {
-  const { client, connection, store, tenantId, createdBy, filter, requestId } = input;
-  const writer = await withSnapshotStore(() => store.begin({ tenantId, createdBy, filter }));
+  const { client, connection, store, tenantId, createdBy, filter, requestId, run } = input;
+  const signal = run?.signal ?? new AbortController().signal;
+  const sleep = input.sleep ?? systemClock.sleep;
+  const report = (progress: Parameters<SnapshotRun['report']>[0]) => run?.report(progress).catch(() => undefined); // progress is a nicety; the record is the truth
+  const search = await openUserSearch(client, connection, filter, {
+    signal,
+    sleep,
+    requestId,
+    expand: ['authorization'],
+  }).catch((error: unknown) => {
+    throw signal.aborted ? tooLong() : error;
+  });
   // The first page's total: what "n of N" progress is measured against.
-  let expected: number | null = null;
-  const observed = observingTotals(client, (total) => (expected ??= total));
-  const users = paginateUserSearch(
-    observed,
-    connection,
-    {
-      pageSize: SNAPSHOT_PAGE_SIZE,
-      sortBy: 'name',
-      sortOrder: 'ASC',
-      expand: ['authorization'],
-      query: toSearchCriteria(filter),
-    },
-    { requestId },
-  );
-  // Offset paging over a list that changes meanwhile can repeat a user on the next page: kept once.
-  const seen = new Set<string>();
+  const expected = search.total;
+  const writer = await withSnapshotStore(() => store.begin({ tenantId, createdBy, filter, requestId }));
+  await report({ snapshotId: writer.id, total: 0, expected });
+  let total = 0;
   let page: SnapshotRow[] = [];
   let filterDivisionName: string | undefined;
+  const flush = async () => {
+    const full = page;
+    page = [];
+    await withSnapshotStore(() => writer.append(full, expected));
+    total += full.length;
+    await report({ snapshotId: writer.id, total, expected });
+  };
   try {
-    for await (const user of users) {
-      if (seen.has(user.id)) continue;
-      seen.add(user.id);
+    for (let user = await search.next(); user; user = await search.next()) {
       const row = toSnapshotRow(user);
       if (row.divisionId === filter.division) filterDivisionName ??= row.divisionName || undefined;
       page.push(row);
-      if (page.length === SNAPSHOT_PAGE_SIZE) {
-        const full = page;
-        await withSnapshotStore(() => writer.append(full, expected));
-        page = [];
-      }
+      if (page.length === SNAPSHOT_PAGE_SIZE) await flush();
     }
-    await withSnapshotStore(() => writer.append(page, expected));
-    return await withSnapshotStore(() => writer.complete(expected, filterDivisionName ? { filterDivisionName } : {}));
-  } catch (error) {
-    await writer.fail(`Not completed: ${reason(error)}`).catch(() => undefined);
+    await flush();
+    const meta = await withSnapshotStore(() =>
+      writer.complete(expected, filterDivisionName ? { filterDivisionName } : {}),
+    );
+    await pruneSnapshots(store, tenantId).catch((error: unknown) => {
+      logger.warn({ requestId, tenantId, err: String(error) }, 'snapshot retention: old snapshots not deleted');
+    });
+    return meta;
+  } catch (caught) {
+    const error = signal.aborted ? tooLong() : caught;
+    const failure = toFailure(error, requestId);
+    logger.warn(
+      { requestId, tenantId, snapshotId: writer.id, err: caught instanceof Error ? caught.message : String(caught) },
+      'snapshot not completed',
+    );
+    await writer.fail(`Not completed: ${failure.message}`).catch(() => undefined);
     throw error;
+  } finally {
+    search.close();
   }
 }

@@ -44,22 +44,28 @@ export const snapshotMetaSchema = z.strictObject({
   /** The total users search reported on its first page; null before that page arrived. */
   expected: z.number().int().min(0).nullable(),
   updatedAt: z.iso.datetime(),
+  /** Why it failed, as the portal maps errors (never a raw upstream message). */
   error: text.optional(),
+  /** The request that took it: quoted with a failure, found in the server log. */
+  requestId: text.optional(),
   /** The name of the filter's division as the users carried it, so lists need not look it up. */
   filterDivisionName: text.optional(),
 });
 export type SnapshotMeta = z.infer<typeof snapshotMetaSchema>;
 
-/** A snapshot still `taking` without progress for this long was cut short (instance stopped). */
-export const SNAPSHOT_STALE_MS = 120_000;
+/** Snapshots kept per tenant: when one completes, the oldest beyond this many are deleted. */
+export const SNAPSHOT_RETENTION = 50;
+
+/** A snapshot taking longer than this is stopped (and fails): the tenant's lock outlives it. */
+export const SNAPSHOT_MAX_RUN_MS = 9 * 60_000;
+
+/**
+ * A snapshot still `taking` this long after it began is certainly dead (a run stops at
+ * SNAPSHOT_MAX_RUN_MS): listing or taking one marks it failed and drops its partial rows.
+ */
+export const SNAPSHOT_STALE_MS = 10 * 60_000;
 
 export const INTERRUPTED_MESSAGE = 'Interrupted: the portal stopped while taking this snapshot.';
-
-/** As listed: a `taking` snapshot nobody advanced for SNAPSHOT_STALE_MS is shown as failed. */
-export function toListedSnapshot(meta: SnapshotMeta, now: number): SnapshotMeta {
-  const stale = meta.status === 'taking' && now - Date.parse(meta.updatedAt) > SNAPSHOT_STALE_MS;
-  return stale ? { ...meta, status: 'failed', error: INTERRUPTED_MESSAGE } : meta;
-}
 
 export interface SnapshotList {
   snapshots: SnapshotMeta[];

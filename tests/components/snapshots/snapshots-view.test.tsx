@@ -67,7 +67,7 @@ describe('SnapshotsView', () => {
     await waitFor(() => expect(gets()).toHaveLength(1));
     expect(lastGet()?.url).toBe('/api/tenants/acme/snapshots');
     const newer = meta({ filter: { q: 'ann', state: 'deleted' }, total: 12 });
-    const failed = meta({ status: 'failed', error: 'Not completed: rate limited' });
+    const failed = meta({ status: 'failed', error: 'Not completed: rate limited', requestId: 'req-7' });
     await answer(lastGet(), { tenantId: 'acme', data: { snapshots: [failed, newer, meta()] } });
     const rows = container.querySelectorAll('tr[data-snapshot-id]');
     expect([...rows].map((row) => row.getAttribute('data-snapshot-id'))).toEqual([
@@ -80,6 +80,7 @@ describe('SnapshotsView', () => {
     expect(rows[1]?.textContent).toContain('12');
     expect(rows[0]?.textContent).toContain('Failed');
     expect(rows[0]?.textContent).toContain('Not completed: rate limited');
+    expect(rows[0]?.textContent).toContain('request id req-7');
     expect(container.querySelector('[data-tenant-id]')?.getAttribute('data-tenant-id')).toBe('acme');
   });
 
@@ -147,6 +148,39 @@ describe('SnapshotsView', () => {
     expect(within(alert).getByText('The snapshot was not taken')).toBeTruthy();
     expect(alert.textContent).toContain('req-42');
     expect(screen.getByRole('button', { name: 'Take snapshot of the current filter' })).toBeTruthy();
+  });
+
+  it('an answer for another tenant ends the wait without showing it: the button is usable again', async () => {
+    const user = userEvent.setup();
+    renderView();
+    await waitFor(() => expect(gets()).toHaveLength(1));
+    await answer(lastGet(), { tenantId: 'acme', data: { snapshots: [] } });
+    await user.click(screen.getByRole('button', { name: 'Take snapshot of the current filter' }));
+    expect(screen.getByRole('button', { name: 'Taking snapshot…' })).toBeTruthy();
+    const post = calls.find((call) => call.method === 'POST');
+    await answer(post, { tenantId: 'globex', data: meta({ tenantId: 'globex', total: 7 }) });
+    const button = screen.getByRole('button', { name: 'Take snapshot of the current filter' });
+    expect(button.getAttribute('aria-disabled')).toBe('false');
+    expect(screen.queryByText(/Snapshot taken/)).toBeNull();
+  });
+
+  it('a snapshot already being taken (409) says so, and the kept number is stated', async () => {
+    const user = userEvent.setup();
+    renderView();
+    await waitFor(() => expect(gets()).toHaveLength(1));
+    await answer(lastGet(), { tenantId: 'acme', data: { snapshots: [] } });
+    expect(screen.getByText(/The newest 50 are kept: when a new one completes, the oldest beyond that/)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Take snapshot of the current filter' }));
+    const message = 'A snapshot of this tenant is already being taken (started by admin@demo.test at 10:02 UTC).';
+    await answer(
+      calls.find((call) => call.method === 'POST'),
+      { error: { code: 'snapshot_in_progress', message, requestId: 'req-9' } },
+      409,
+    );
+    const alert = screen.getByRole('alert');
+    expect(within(alert).getByText('Another snapshot of this tenant is being taken')).toBeTruthy();
+    expect(alert.textContent).toContain(message);
+    expect(alert.textContent).toContain('req-9');
   });
 
   it('an invalid filter in the address says so and takes nothing', async () => {
