@@ -62,16 +62,24 @@ export function toAuthValues(settings: AuthSettings): AuthValues {
 const expectedNumber = z.number().int().min(0).nullable();
 const expectedList = (max: number) => z.array(z.string().max(max)).max(1000).nullable();
 
-const expectationSchema = z.strictObject({
-  multifactorAuthenticationRequired: z.boolean().nullable().optional(),
-  domainAllowlistEnabled: z.boolean().nullable().optional(),
-  domainAllowlist: expectedList(255).optional(),
-  ipAddressAllowlist: expectedList(64).optional(),
-  inactivityTimeoutExclusions: expectedList(255).optional(),
-  passwordRequirements: z
-    .strictObject(Object.fromEntries(PASSWORD_KEYS.map((key) => [key, expectedNumber.optional()])))
-    .optional(),
-});
+const expectationSchema = z.strictObject(
+  {
+    multifactorAuthenticationRequired: z.boolean().nullable().optional(),
+    domainAllowlistEnabled: z.boolean().nullable().optional(),
+    domainAllowlist: expectedList(255).optional(),
+    ipAddressAllowlist: expectedList(64).optional(),
+    inactivityTimeoutExclusions: expectedList(255).optional(),
+    passwordRequirements: z
+      .strictObject(Object.fromEntries(PASSWORD_KEYS.map((key) => [key, expectedNumber.optional()])))
+      .optional(),
+  },
+  {
+    error: (issue) =>
+      issue.input === undefined
+        ? 'Send `expected`: the values the change was made from (null where not set).'
+        : undefined,
+  },
+);
 export type AuthExpectation = z.infer<typeof expectationSchema>;
 
 /** Every path the update writes that `expected` does not name (`passwordRequirements.x` for nested ones). */
@@ -163,7 +171,7 @@ export function planAuthUpdate(base: AuthValues, draft: AuthValues): Plan<AuthSe
       ? fieldChange(spec, wasNumber(base[spec.key]) ?? undefined, wasNumber(draft[spec.key]) ?? '')
       : fieldChange(spec, base[spec.key], draft[spec.key]),
   );
-  return { ok: true, body: { ...parsed.data, expected: expected as AuthExpectation }, changes };
+  return { ok: true, body: { ...parsed.data, expected }, changes };
 }
 
 const normalizeList = (items: readonly string[] | null | undefined) =>
@@ -205,11 +213,11 @@ export function staleAuthFields(expected: AuthExpectation, current: AuthSettings
  */
 export function withWholePasswordRequirements(update: AuthSettingsUpdate, current: AuthSettings): AuthSettingsUpdate {
   if (!update.passwordRequirements) return update;
-  const kept = Object.fromEntries(
-    PASSWORD_KEYS.map((key) => [key, current.passwordRequirements?.[key]]).filter(
-      ([, value]) => typeof value === 'number' && Number.isInteger(value) && value >= 0,
-    ),
-  );
+  const kept: Record<string, number> = {};
+  for (const key of PASSWORD_KEYS) {
+    const value: unknown = current.passwordRequirements?.[key];
+    if (typeof value === 'number' && Number.isInteger(value) && value >= 0) kept[key] = value;
+  }
   return { ...update, passwordRequirements: { ...kept, ...update.passwordRequirements } };
 }
 

@@ -51,7 +51,7 @@ export function toOrgValues(org: Organization): OrgValues {
 export type Plan<Body> = { ok: true; body: Body; changes: FieldChange[] } | { ok: false; errors: FieldErrors };
 
 /** The raw value Genesys holds for a writable field (undefined: not set there). */
-const held = (org: Organization, key: OrgField) => org[key] as string | boolean | undefined;
+const held = (org: Organization, key: OrgField): string | boolean | undefined => org[key];
 
 /**
  * Each changed field through its own schema (trimmed, normalised), as the browser and the route
