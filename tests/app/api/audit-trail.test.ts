@@ -136,6 +136,7 @@ describe('audit trail', () => {
         auth.PATCH,
         json('PATCH', '/api/tenants/acme-prod/authentication-settings', cookie, {
           multifactorAuthenticationRequired: true,
+          expected: { multifactorAuthenticationRequired: false },
         }),
         { tenantId: 'acme-prod' },
       ),

@@ -161,6 +161,8 @@ export const ROUTES: readonly RouteSpec[] = [
         strictQuery: false,
         body: (state) => ({
           passwordRequirements: { minimumLength: (state.auth.passwordRequirements?.minimumLength ?? 8) + 1 },
+          // The route's conflict check: the value the change is made from (null: was not set).
+          expected: { passwordRequirements: { minimumLength: state.auth.passwordRequirements?.minimumLength ?? null } },
         }),
         verifyWrite: (_before, after, body) =>
           after.auth.passwordRequirements?.minimumLength ===
