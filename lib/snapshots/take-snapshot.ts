@@ -45,7 +45,7 @@ const tooLong = () =>
 export async function takeSnapshot(input: TakeSnapshotInput): Promise<SnapshotMeta> {
   const { client, connection, store, tenantId, createdBy, filter, requestId, run } = input;
   const signal = run?.signal ?? new AbortController().signal;
-  const sleep = input.sleep ?? systemClock.sleep;
+  const sleep = input.sleep ?? ((ms: number, abort?: AbortSignal) => systemClock.sleep(ms, abort));
   const report = (progress: Parameters<SnapshotRun['report']>[0]) => run?.report(progress).catch(() => undefined); // progress is a nicety; the record is the truth
   const search = await openUserSearch(client, connection, filter, {
     signal,

@@ -222,6 +222,29 @@ describe('snapshot routes: who may, which tenant', () => {
   });
 });
 
+describe('one snapshot per tenant at a time', () => {
+  it('a second POST while one runs is a 409 snapshot_in_progress, unaudited and with no upstream call', async () => {
+    const auditor = await cookieOf('demo-auditor', 'acme-sandbox');
+    const admin = await cookieOf('demo-admin', 'acme-sandbox');
+    const before = (await harness.portal.audit.query({ limit: 500 })).entries.length;
+    const [first, second] = await Promise.all([take('acme-sandbox', auditor), take('acme-sandbox', admin)]);
+    const answers = [first, second].sort((a, b) => a.status - b.status);
+    expect(answers.map((a) => [a.status, a.body.error?.code])).toEqual([
+      [200, undefined],
+      [409, 'snapshot_in_progress'],
+    ]);
+    const refused = answers[1]?.body as unknown as { error: { message: string } };
+    expect(refused.error.message).toMatch(
+      /^A snapshot of this tenant is already being taken \(started by .+@demo\.test/,
+    );
+    expect(answers[1]?.upstream).toEqual([]);
+    const entries = (await harness.portal.audit.query({ limit: 500 })).entries;
+    expect(entries.length - before).toBe(1);
+    // Once it ended, the tenant is free again.
+    expect((await take('acme-sandbox', admin)).status).toBe(200);
+  });
+});
+
 describe('audit and failures', () => {
   const newEntries = async (action: () => Promise<unknown>): Promise<AuditEntry[]> => {
     const before = (await harness.portal.audit.query({ limit: 500 })).entries.length;
@@ -252,7 +275,10 @@ describe('audit and failures', () => {
     const emulator = harness.mounted.emulator;
     // Page 2 is slow (the list shows the progress meanwhile), page 3 fails on every attempt.
     await control(emulator, 'POST', '/faults', { path: '/api/v2/users/search', method: 'GET', latencyMs: 1500 });
-    const running = newEntries(() => take('acme-sandbox', cookie));
+    let answered: Awaited<ReturnType<typeof take>> | undefined;
+    const running = newEntries(async () => {
+      answered = await take('acme-sandbox', cookie);
+    });
     let progress: SnapshotMeta | undefined;
     for (let attempt = 0; attempt < 200 && !progress; attempt++) {
       const listed = await invoke<SnapshotList>(list, 'acme-sandbox', cookie);
@@ -261,6 +287,7 @@ describe('audit and failures', () => {
     }
     expect(progress).toMatchObject({ status: 'taking', total: 100 });
     expect(progress?.expected).toBeGreaterThan(200);
+    await control(emulator, 'DELETE', '/faults'); // page 2 may answer now; page 3 fails
     await control(emulator, 'POST', '/faults', { path: '/api/v2/users/search', method: 'GET', status: 500, count: 20 });
     const entries = await running;
     await control(emulator, 'DELETE', '/faults');
@@ -271,7 +298,11 @@ describe('audit and failures', () => {
     const listed = await invoke<SnapshotList>(list, 'acme-sandbox', cookie);
     const record = listed.body.data.snapshots.find((s) => s.id === progress?.id);
     expect(record?.status).toBe('failed');
-    expect(record?.error).toMatch(/^Not completed/);
+    // The portal's mapped message (what the POST answered), never the raw upstream one, with the request id.
+    const error = (answered?.body as unknown as { error: { message: string; requestId: string } }).error;
+    expect(answered?.status).toBe(502);
+    expect(record?.error).toBe(`Not completed: ${error.message}`);
+    expect(record?.requestId).toBe(error.requestId);
     const complete = listed.body.data.snapshots.find((s) => s.status === 'complete');
     const refused = await compareIds('acme-sandbox', cookie, progress?.id ?? '', complete?.id ?? '');
     expect([refused.status, refused.body.error?.code]).toEqual([409, 'snapshot_incomplete']);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareSnapshots, diffRows } from '@/lib/snapshots/compare';
+import { compareSnapshots, createTopList, diffRows, indexRows } from '@/lib/snapshots/compare';
 import type { SnapshotRow } from '@/lib/snapshots/types';
 
 const ROLE = {
@@ -146,5 +146,44 @@ describe('compareSnapshots properties', () => {
         expect(forward.counts.leavers + forward.counts.changed + forward.counts.unchanged).toBe(ids(a).size);
       }),
     );
+  });
+});
+
+describe('comparison lists kept to the limit', () => {
+  it('keeps the first `limit` by name of joiners, leavers and changes, and counts them all', () => {
+    const names = Array.from({ length: 40 }, (_, index) => `User ${String(index).padStart(2, '0')}`);
+    const before = names.map((name, index) => row(`old-${index}`, name));
+    const after = [
+      ...names.map((name, index) => row(`new-${index}`, name)),
+      ...names.map((name, index) => row(`old-${index}`, name, { state: 'inactive' })).slice(0, 30),
+    ].toReversed();
+    const result = compareSnapshots(before, after, 5);
+    expect(result.counts).toEqual({ joiners: 40, leavers: 10, changed: 30, unchanged: 0 });
+    expect(result.joiners.map((user) => user.name)).toEqual(names.slice(0, 5));
+    expect(result.leavers.map((user) => user.name)).toEqual(names.slice(30, 35));
+    expect(result.changed.map((change) => change.name)).toEqual(names.slice(0, 5));
+  });
+
+  it('createTopList holds what a full sort would show first, for any stream and limit', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -50, max: 50 })), fc.integer({ min: 0, max: 12 }), (items, limit) => {
+        const top = createTopList<number>(limit, (a, b) => a - b);
+        for (const item of items) top.add(item);
+        expect(top.sorted()).toEqual(items.toSorted((a, b) => a - b).slice(0, limit));
+        expect(top.count).toBe(items.length);
+      }),
+    );
+  });
+
+  it('indexRows builds the older snapshot by id straight from a row stream, an id’s first row winning', async () => {
+    async function* stream() {
+      await Promise.resolve(); // a store reads in chunks
+      yield row('u1', 'Ann');
+      yield row('u2', 'Bob');
+      yield row('u1', 'Ann Again');
+    }
+    const index = await indexRows(stream());
+    expect([...index.keys()]).toEqual(['u1', 'u2']);
+    expect(index.get('u1')?.name).toBe('Ann');
   });
 });

@@ -111,6 +111,24 @@ describe.each(STORES)('%s snapshot store', (_kind, create) => {
     expect(meta).toMatchObject({ status: 'failed', error: 'Not completed: rate limited', total: 2 });
     expect(await store.get('stark-uk', writer.id)).toEqual(meta);
   });
+
+  it('abandons a snapshot left taking (failed, partial rows dropped) and removes one entirely', async () => {
+    const store = create(Date.now);
+    const dead = await store.begin({ tenantId: 'stark-uk', createdBy: 'a@demo.test', filter: {}, requestId: 'req-1' });
+    await dead.append([row(1)], 10);
+    const abandoned = await store.abandon('stark-uk', dead.id, 'Interrupted');
+    expect(abandoned).toMatchObject({ status: 'failed', error: 'Interrupted', requestId: 'req-1' });
+    expect(await store.get('stark-uk', dead.id)).toEqual(abandoned);
+    // No rows left to read (the file store has no rows file at all, Redis an empty list).
+    expect(await collect(store.rows('stark-uk', dead.id)).catch(() => [])).toEqual([]);
+    const kept = await store.begin({ tenantId: 'stark-uk', createdBy: 'a@demo.test', filter: {} });
+    await kept.append([row(2)], 1);
+    const complete = await kept.complete(1);
+    expect(await store.abandon('stark-uk', kept.id, 'Interrupted')).toEqual(complete); // not taking: untouched
+    await store.remove('stark-uk', kept.id);
+    expect(await store.get('stark-uk', kept.id)).toBeUndefined();
+    expect((await store.list('stark-uk')).map((meta) => meta.id)).toEqual([dead.id]);
+  });
 });
 
 describe('file snapshot store on disk', () => {
@@ -126,6 +144,18 @@ describe('file snapshot store on disk', () => {
     expect(readdirSync(tenantDir).sort()).toEqual([`${writer.id}.json`, `${writer.id}.jsonl`]);
     expect(statSync(tenantDir).mode & 0o777).toBe(0o700);
     for (const name of readdirSync(tenantDir)) expect(statSync(join(tenantDir, name)).mode & 0o777).toBe(0o600);
+  });
+
+  it('abandoning drops the .partial rows file; removing leaves no file of the snapshot', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'snapshots-'));
+    const store = createFileSnapshotStore({ directory });
+    const dead = await store.begin({ tenantId: 'acme-prod', createdBy: 'a@demo.test', filter: {} });
+    await dead.append([row(1)], 1);
+    expect(readdirSync(join(directory, 'acme-prod'))).toContain(`${dead.id}.jsonl.partial`);
+    await store.abandon('acme-prod', dead.id, 'Interrupted');
+    expect(readdirSync(join(directory, 'acme-prod'))).toEqual([`${dead.id}.json`]);
+    await store.remove('acme-prod', dead.id);
+    expect(readdirSync(join(directory, 'acme-prod'))).toEqual([]);
   });
 
   it('ignores a meta that names another tenant (a file copied across) and refuses a damaged row', async () => {
