@@ -93,7 +93,9 @@ test('ops: dashboards, settings and users; the audit log and credentials answer 
   await screenshot(page, 'forbidden');
 });
 
-test('auditor: dashboards, users and the audit log with their tenants only; settings and credentials answer 403', async ({ page }) => {
+test('auditor: dashboards, users and the audit log with their tenants only; settings and credentials answer 403', async ({
+  page,
+}) => {
   await signIn(page, 'auditor@demo.test');
   await expect(nav(page).getByRole('link')).toHaveText(['Dashboard', 'All tenants', 'Users', 'Audit log']);
   await switchWithKeyboard(page, 'initech-apac');
