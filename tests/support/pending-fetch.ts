@@ -4,10 +4,16 @@ import { afterEach, beforeEach, vi } from 'vitest';
 /** One browser fetch the test has not answered yet. Aborting its signal rejects it, as in a browser. */
 export interface PendingFetch {
   url: string;
+  method: string;
+  /** The JSON body sent, parsed (undefined without one). */
+  body: unknown;
+  headers: Record<string, string>;
   signal: AbortSignal;
   /** Set by tests that answer requests out of order. */
   done?: boolean;
-  resolve: (body: unknown, status?: number) => void;
+  resolve: (body: unknown, status?: number, headers?: Record<string, string>) => void;
+  /** Answers inside act and lets several rounds of the component's promise chain run. */
+  respond: (status: number, body: unknown, headers?: Record<string, string>) => Promise<void>;
 }
 
 /**
@@ -25,7 +31,21 @@ export function stubPendingFetch(): PendingFetch[] {
           new Promise<Response>((resolve, reject) => {
             const signal = init.signal!;
             signal.addEventListener('abort', () => reject(signal.reason as Error));
-            pending.push({ url, signal, resolve: (body, status = 200) => resolve(Response.json(body, { status })) });
+            const answer = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
+              resolve(Response.json(body, { status, headers }));
+            pending.push({
+              url,
+              method: init.method ?? 'GET',
+              body: typeof init.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined,
+              headers: (init.headers ?? {}) as Record<string, string>,
+              signal,
+              resolve: answer,
+              respond: (status, body, headers) =>
+                act(async () => {
+                  answer(body, status, headers);
+                  for (let i = 0; i < 5; i++) await new Promise<void>((done) => setTimeout(done, 0));
+                }),
+            });
           }),
       ),
     );

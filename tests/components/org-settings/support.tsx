@@ -1,52 +1,14 @@
-import { act, cleanup, render } from '@testing-library/react';
+import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
-import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 import { ActiveTenantProvider } from '@/components/portal/active-tenant';
+import { stubPendingFetch, type PendingFetch } from '@/tests/support/pending-fetch';
 
 /** One request the editor sent; the test answers it (status, body, headers) when it chooses. */
-export interface SentRequest {
-  url: string;
-  method: string;
-  body: unknown;
-  headers: Record<string, string>;
-  signal: AbortSignal;
-  respond: (status: number, body: unknown, headers?: Record<string, string>) => Promise<void>;
-}
+export type SentRequest = PendingFetch;
 
 /** Stubs `fetch` per test; every call waits for the test's answer, and an abort rejects it. */
-export function stubFetch(): SentRequest[] {
-  const sent: SentRequest[] = [];
-  beforeEach(() => {
-    sent.length = 0;
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(
-        (url: string, init: RequestInit) =>
-          new Promise<Response>((resolve, reject) => {
-            const signal = init.signal!;
-            signal.addEventListener('abort', () => reject(signal.reason as Error));
-            sent.push({
-              url,
-              method: init.method ?? 'GET',
-              body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
-              headers: init.headers as Record<string, string>,
-              signal,
-              respond: (status, body, headers = {}) =>
-                act(async () => {
-                  resolve(Response.json(body, { status, headers }));
-                  for (let i = 0; i < 5; i++) await new Promise<void>((done) => setTimeout(done, 0));
-                }),
-            });
-          }),
-      ),
-    );
-  });
-  afterEach(() => {
-    cleanup();
-    vi.unstubAllGlobals();
-  });
-  return sent;
-}
+export const stubFetch = (): SentRequest[] => stubPendingFetch();
 
 export const renderFor = (tenantId: string, ui: ReactElement) =>
   render(<ActiveTenantProvider activeTenantId={tenantId}>{ui}</ActiveTenantProvider>);
