@@ -90,15 +90,22 @@ export function parseAuditFilters(
 ): ParsedFilters {
   const allowed = new Set<string>([...FILTER_KEYS, ...(options.cursor ? [CURSOR_KEY] : [])]);
   const problems: string[] = [];
+  const unknown: string[] = [];
   const raw: Record<string, string> = {};
   for (const [key, values] of toEntries(input)) {
     if (!allowed.has(key)) {
-      if (options.unknown === 'reject') problems.push(`Unknown filter: ${key.slice(0, 40)}.`);
+      unknown.push(key);
       continue;
     }
     const given = values.map((value) => value.trim()).filter((value) => value !== '');
     if (given.length > 1) problems.push(`The ${key} filter is given more than once.`);
     else if (given[0] !== undefined) raw[key] = given[0];
+  }
+  // One problem however many unknown keys: the message stays short.
+  if (options.unknown === 'reject' && unknown.length > 0) {
+    const named = unknown.slice(0, 3).map((key) => key.slice(0, 40));
+    const more = unknown.length > 3 ? ` and ${unknown.length - 3} more` : '';
+    problems.unshift(`Unknown filter${unknown.length > 1 ? 's' : ''}: ${named.join(', ')}${more}.`);
   }
   const parsed = filterSchema.safeParse(raw);
   if (parsed.success && problems.length === 0) {

@@ -21,6 +21,9 @@ interface Mapped {
   extra?: Record<string, unknown>;
 }
 
+// zod quotes offending keys in full; an answer never echoes more than a short piece of input.
+const clip = (text: string, max = 60) => (text.length > max ? `${text.slice(0, max)}…` : text);
+
 const retryAfter = (ms: number) => ({ 'Retry-After': String(Math.max(1, Math.ceil(ms / 1000))) });
 
 function mapGenesys(error: GenesysApiError): Mapped {
@@ -74,7 +77,7 @@ function mapGenesys(error: GenesysApiError): Mapped {
 export function mapError(error: unknown): Mapped {
   if (error instanceof ApiError) return { ...error, message: error.message };
   if (error instanceof ZodError) {
-    const issues = error.issues.slice(0, 10).map((i) => ({ path: i.path.join('.'), message: i.message }));
+    const issues = error.issues.slice(0, 10).map((i) => ({ path: clip(i.path.join('.')), message: clip(i.message) }));
     return { status: 422, code: 'invalid_input', message: 'The request is not valid.', extra: { issues } };
   }
   if (error instanceof GenesysApiError) return mapGenesys(error);

@@ -109,7 +109,15 @@ describe('parseAuditFilters (the export API)', () => {
   it('rejects unknown parameters and the page cursor by name', () => {
     expect(parseAuditFilters(new URLSearchParams('bogus=1&before=1-0&action=login'), api)).toMatchObject({
       ok: false,
-      problems: ['Unknown filter: bogus.', 'Unknown filter: before.'],
+      problems: ['Unknown filters: bogus, before.'],
+    });
+  });
+
+  it('names at most three unknown parameters, however many there are', () => {
+    const search = new URLSearchParams(Array.from({ length: 1000 }, (_, i) => `k${i}=`).join('&'));
+    expect(parseAuditFilters(search, api)).toMatchObject({
+      ok: false,
+      problems: ['Unknown filters: k0, k1, k2 and 997 more.'],
     });
   });
 });

@@ -56,4 +56,13 @@ describe('errorResponse', () => {
     expect((await mapped(new RateLimitedError('t', 42_500))).headers.get('retry-after')).toBe('43');
     expect(JSON.stringify((await mapped(new Error('secret detail: canary-123'))).error)).not.toContain('canary');
   });
+
+  it('lists invalid input without echoing a long key or value back', async () => {
+    const key = 'k'.repeat(60_000);
+    const invalid = z.strictObject({ version: z.number() }).safeParse({ version: 1, [key]: 1 }).error;
+    const answer = await mapped(invalid);
+    expect(answer.status).toBe(422);
+    expect(JSON.stringify(answer.error).length).toBeLessThan(500);
+    expect(JSON.stringify(answer.error)).not.toContain('k'.repeat(61));
+  });
 });

@@ -238,8 +238,11 @@ export async function check(suite: FuzzSuite, target: Target, sample: Sample, an
     if (typeof message !== 'string' || message.trim().length === 0) fail('error without message');
     else {
       if (message.length > MESSAGE_MAX) fail(`message of ${message.length} characters`);
-      const echoed = sample.inputs.find((s) => s.length > ECHO_BOUND && message.includes(s.slice(0, ECHO_BOUND + 1)));
-      if (echoed !== undefined) fail(`message echoes ${JSON.stringify(echoed.slice(0, 80))}…`);
+      // Neither the message nor anything else in the error body repeats a long piece of input.
+      const echoed = sample.inputs.find(
+        (s) => s.length > ECHO_BOUND && answer.text.includes(s.slice(0, ECHO_BOUND + 1)),
+      );
+      if (echoed !== undefined) fail(`error body echoes ${JSON.stringify(echoed.slice(0, 80))}…`);
     }
     const writes = mutatingCalls(answer.upstream);
     if (writes.length > 0 && !(typeof code === 'string' && UPSTREAM_REFUSALS.has(code)))
