@@ -1,8 +1,6 @@
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { sealPayload } from '@/lib/session/seal';
-import type { CookieSettings } from '@/lib/session/cookie-settings';
-import { writeTenantsFile } from './support/runtime-fixture';
+import { loadProxyUnderTest, type ProxyUnderTest } from '@/tests/support/proxy-under-test';
 import { createEmulator } from '@/emulator/index';
 
 // proxy.ts against the embedded-demo users and the demo tenants (from a tenants file, so no
@@ -10,35 +8,13 @@ import { createEmulator } from '@/emulator/index';
 const tenants = createEmulator({ orgSizes: [5, 5, 5, 5, 5, 5] }).listTenantCredentials();
 const orgOf = (id: string) => tenants.find((t) => t.tenantId === id)!.orgId;
 
-let proxy: (request: NextRequest) => Promise<Response>;
-let settings: CookieSettings;
-let versionOf: (uid: string) => Promise<number>;
+let proxy: ProxyUnderTest['proxy'];
+let cookiesFor: ProxyUnderTest['cookiesFor'];
 
 beforeAll(async () => {
-  vi.resetModules();
-  vi.stubEnv('PORTAL_MODE', 'embedded-demo');
-  vi.stubEnv('TENANTS_FILE', writeTenantsFile(tenants));
-  vi.stubEnv('CONFIG_SERVICE_URL', '');
-  vi.stubEnv('REDIS_URL', '');
-  vi.stubEnv('SESSION_SECRET', 'p'.repeat(40));
-  vi.stubEnv('LOG_LEVEL', 'silent');
-  delete (globalThis as Record<string, unknown>).__portalRuntime;
-  delete (globalThis as Record<string, unknown>).__genesysRuntime;
-  ({ proxy } = await import('@/proxy'));
-  const portal = (await import('@/lib/portal-runtime')).getPortalRuntime();
-  settings = portal.cookieSettings;
-  versionOf = (uid) => portal.sessionVersions.current(uid);
+  ({ proxy, cookiesFor } = await loadProxyUnderTest(tenants, 'p'.repeat(40)));
 });
 afterAll(() => vi.unstubAllEnvs());
-
-async function cookiesFor(uid: string, tenantId?: string, tenantUid = uid) {
-  const now = Date.now();
-  const session = await sealPayload({ uid, ver: await versionOf(uid), iat: now, lat: now }, settings);
-  const parts = [`${settings.sessionCookie}=${session}`];
-  if (tenantId)
-    parts.push(`${settings.tenantCookie}=${await sealPayload({ uid: tenantUid, tid: tenantId, at: now }, settings)}`);
-  return parts.join('; ');
-}
 
 async function run(path: string, headers: Record<string, string> = {}) {
   const response = await proxy(new NextRequest(`http://portal.test${path}`, { headers }));

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { AUDIT_ACTIONS, type AuditAction, type AuditResult } from '../audit/types';
+import { TENANT_ID_PATTERN } from '../tenants/tenant-schema';
 
 export const AUDIT_RESULTS = ['success', 'failure', 'denied'] as const satisfies readonly AuditResult[];
 export const FILTER_KEYS = ['tenant', 'user', 'action', 'result', 'from', 'to'] as const;
@@ -54,10 +55,7 @@ const time = (label: string) =>
 
 const filterSchema = z
   .object({
-    tenant: z
-      .string()
-      .regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, { error: 'Tenant must be a tenant id (a-z, 0-9, -).' })
-      .optional(),
+    tenant: z.string().regex(TENANT_ID_PATTERN, { error: 'Tenant must be a tenant id (a-z, 0-9, -).' }).optional(),
     user: z.string().max(200, { error: 'User must be at most 200 characters.' }).optional(),
     action: z.enum(AUDIT_ACTIONS, { error: `Action must be one of: ${AUDIT_ACTIONS.join(', ')}.` }).optional(),
     result: z.enum(AUDIT_RESULTS, { error: 'Result must be success, failure or denied.' }).optional(),

@@ -1,7 +1,10 @@
 import 'server-only';
-import { withTenantRoute, type TenantRouteContext, type TenantRouteOptions } from './with-tenant-route';
-
-type RouteParams = { params: Promise<{ tenantId: string } & Record<string, string>> };
+import {
+  withTenantRoute,
+  type RouteParams,
+  type TenantRouteContext,
+  type TenantRouteOptions,
+} from './with-tenant-route';
 
 /**
  * withTenantRoute for a handler that answers a whole Response (a file download) instead of the

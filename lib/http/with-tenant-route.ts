@@ -32,7 +32,7 @@ export interface TenantRouteOptions {
   write?: boolean;
 }
 
-type RouteParams = { params: Promise<{ tenantId: string } & Record<string, string>> };
+export type RouteParams = { params: Promise<{ tenantId: string } & Record<string, string>> };
 
 const NO_STORE = { 'Cache-Control': 'private, no-store' };
 

@@ -1,5 +1,6 @@
 import type { UserFilter } from '../users/user-view';
 import type { SnapshotMeta, SnapshotRow } from './types';
+import { TENANT_ID_PATTERN } from '../tenants/tenant-schema';
 
 /**
  * Where snapshots live: next to the audit log (Redis when REDIS_URL is set, else files beside
@@ -44,10 +45,8 @@ export class SnapshotCorruptError extends Error {
 }
 
 /** Same slug rule as the tenant registry: nothing that could climb out of a path or a key. */
-const TENANT_ID = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
-
 export function assertTenantId(tenantId: string): void {
-  if (!TENANT_ID.test(tenantId)) throw new TypeError('Invalid tenant id for a snapshot');
+  if (!TENANT_ID_PATTERN.test(tenantId)) throw new TypeError('Invalid tenant id for a snapshot');
 }
 
 /** The shared bookkeeping of a writer: the meta as it evolves. */

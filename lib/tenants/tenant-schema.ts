@@ -5,8 +5,11 @@ import { regionEnvironmentSchema } from '../genesys/regions';
  * One tenant = one Genesys Cloud organization with its own client-credentials OAuth client
  * (shared/architecture.md: the org is selected by the token, never by a header).
  */
+/** A tenant id: a lowercase slug. Every place that accepts one from outside checks this. */
+export const TENANT_ID_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
+
 export const tenantSchema = z.strictObject({
-  tenantId: z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, 'must be a lowercase slug (a-z, 0-9, -)'),
+  tenantId: z.string().regex(TENANT_ID_PATTERN, 'must be a lowercase slug (a-z, 0-9, -)'),
   orgId: z.uuid('must be the organization id (a UUID)'),
   displayName: z.string().trim().min(1).max(120),
   region: regionEnvironmentSchema,

@@ -9,46 +9,20 @@
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createEmulator } from '@/emulator/index';
-import type { CookieSettings } from '@/lib/session/cookie-settings';
-import { sealPayload } from '@/lib/session/seal';
-import { writeTenantsFile } from '@/tests/support/runtime-fixture';
+import { loadProxyUnderTest, type ProxyUnderTest } from '@/tests/support/proxy-under-test';
 import { SESSION_SECRET_FOR_TESTS } from '@/tests/support/handler-harness';
 import { ORG_SIZES, ROUTE_METHODS, TENANT_IDS, USERS, type UserSpec } from './support';
 
 const credentials = createEmulator({ orgSizes: ORG_SIZES }).listTenantCredentials();
 const orgOf = (id: string) => credentials.find((t) => t.tenantId === id)?.orgId ?? 'no-such-org';
 
-let proxy: (request: NextRequest) => Promise<Response>;
-let settings: CookieSettings;
-let versionOf: (uid: string) => Promise<number>;
+let proxy: ProxyUnderTest['proxy'];
+let cookiesFor: ProxyUnderTest['cookiesFor'];
 
 beforeAll(async () => {
-  vi.resetModules();
-  vi.stubEnv('PORTAL_MODE', 'embedded-demo');
-  vi.stubEnv('TENANTS_FILE', writeTenantsFile(credentials));
-  vi.stubEnv('CONFIG_SERVICE_URL', '');
-  vi.stubEnv('REDIS_URL', '');
-  vi.stubEnv('SESSION_SECRET', SESSION_SECRET_FOR_TESTS);
-  vi.stubEnv('LOG_LEVEL', 'silent');
-  const globals = globalThis as Record<string, unknown>;
-  delete globals.__portalRuntime;
-  delete globals.__genesysRuntime;
-  ({ proxy } = await import('@/proxy'));
-  const portal = (await import('@/lib/portal-runtime')).getPortalRuntime();
-  settings = portal.cookieSettings;
-  versionOf = (uid) => portal.sessionVersions.current(uid);
+  ({ proxy, cookiesFor } = await loadProxyUnderTest(credentials, SESSION_SECRET_FOR_TESTS));
 });
 afterAll(() => vi.unstubAllEnvs());
-
-async function cookiesFor(uid: string, tenantId?: string, tenantUid = uid) {
-  const now = Date.now();
-  const parts = [
-    `${settings.sessionCookie}=${await sealPayload({ uid, ver: await versionOf(uid), iat: now, lat: now }, settings)}`,
-  ];
-  if (tenantId)
-    parts.push(`${settings.tenantCookie}=${await sealPayload({ uid: tenantUid, tid: tenantId, at: now }, settings)}`);
-  return parts.join('; ');
-}
 
 interface Outcome {
   status: number;
