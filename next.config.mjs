@@ -1,14 +1,24 @@
-/** @type {import('next').NextConfig} */
-const nextConfig = {
-  // Never advertise the framework; responses carry only what the portal chooses.
-  poweredByHeader: false,
-  reactStrictMode: true,
-  // forbidden() → app/forbidden.tsx with a 403 for pages a role cannot use.
-  experimental: { authInterrupts: true },
-  // Stable across instances built from the same commit (several instances behind one balancer).
-  deploymentId: process.env.DEPLOYMENT_ID || undefined,
-  // The emulator and launch scripts are not part of the app bundle.
-  outputFileTracingExcludes: { '*': ['emulator/**', 'bench/**', 'e2e/**', 'tests/**'] },
-};
+import { selectCacheHandler } from './next-cache/select-cache-handler.mjs';
 
-export default nextConfig;
+/**
+ * Next loads this for `next build` and again for every `next start`, so the data cache is chosen
+ * per server process (next-cache/select-cache-handler.mjs).
+ * @param {string} phase
+ * @returns {Promise<import('next').NextConfig>}
+ */
+export default async function nextConfig(phase) {
+  const cacheHandler = await selectCacheHandler(phase);
+  return {
+    // Never advertise the framework; responses carry only what the portal chooses.
+    poweredByHeader: false,
+    reactStrictMode: true,
+    // forbidden() → app/forbidden.tsx with a 403 for pages a role cannot use.
+    experimental: { authInterrupts: true },
+    // Stable across instances built from the same commit (several instances behind one balancer).
+    deploymentId: process.env.DEPLOYMENT_ID || undefined,
+    // Shared through Redis: no second, per-process copy that revalidateTag on another instance cannot reach.
+    ...(cacheHandler ? { cacheHandler, cacheMaxMemorySize: 0 } : {}),
+    // The emulator and launch scripts are not part of the app bundle.
+    outputFileTracingExcludes: { '*': ['emulator/**', 'bench/**', 'e2e/**', 'tests/**'] },
+  };
+}

@@ -12,6 +12,8 @@ export default defineConfig({
   test: {
     environment: 'node',
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
+    // Needs a production build and its own Redis: vitest.cluster.config.ts, run after `next build`.
+    exclude: ['tests/cluster/**', 'node_modules/**'],
     globalSetup: ['tests/support/redis-global-setup.ts'],
     testTimeout: 20_000,
     hookTimeout: 30_000,

@@ -8,6 +8,11 @@ export function tenantTag(tenantId: string, kind: (typeof TENANT_TAG_KINDS)[numb
   return `tenant:${tenantId}:${kind}`;
 }
 
+/** Every cached entry of the tenant carries this one too, so one tag expires all of them. */
+export function tenantRootTag(tenantId: string): string {
+  return `tenant:${tenantId}`;
+}
+
 export function tenantTags(tenantId: string): string[] {
-  return [`tenant:${tenantId}`, ...TENANT_TAG_KINDS.map((kind) => tenantTag(tenantId, kind))];
+  return [tenantRootTag(tenantId), ...TENANT_TAG_KINDS.map((kind) => tenantTag(tenantId, kind))];
 }

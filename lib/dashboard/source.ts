@@ -6,10 +6,9 @@ import type { CallOptions, TenantConnection } from '../genesys';
  * What every dashboard loader needs: the runtime (injected, so tests pass one built against the
  * emulator), the tenant and the request id that tags each upstream call.
  *
- * Nothing here is cached. The dashboard is live admin data read a handful of calls at a time
- * (about ten per view, far below 300/min), and an uncached read can never serve one tenant's
- * numbers to another; a cache would have to be keyed and tagged per tenant (lib/tenant-tags.ts)
- * to be considered at all.
+ * Live admin data is read uncached, a handful of calls per view (about ten, far below 300/min).
+ * The one exception is the organization card (cached-organization.ts), keyed and tagged per
+ * tenant (lib/tenant-tags.ts) and expired by every portal edit of the organization.
  */
 export interface DashboardSource {
   genesys: Pick<GenesysRuntime, 'client' | 'connectionFor' | 'healthOf'>;

@@ -14,6 +14,9 @@ import type { PublicTenant } from '@/lib/tenants/tenant-schema';
 import { startPortalHarness, type PortalHarness } from '@/tests/support/handler-harness';
 
 vi.mock('next/headers', async () => (await import('@/tests/support/handler-harness')).nextHeadersMock);
+// Outside a Next server there is no data cache: the organization card reads through
+// (its caching is covered in cached-organization.test.ts and the two-instance suite).
+vi.mock('next/cache', () => ({ unstable_cache: <F,>(read: F) => read }));
 
 let harness: PortalHarness;
 beforeAll(async () => {

@@ -2,7 +2,7 @@ import { SECTIONS } from '@/components/dashboard/sections';
 import { Streamed } from '@/components/dashboard/streamed';
 import { can } from '@/lib/auth/capabilities';
 import type { Role } from '@/lib/auth/types';
-import { loadOrganization } from '@/lib/dashboard/organization';
+import { loadCachedOrganization } from '@/lib/dashboard/cached-organization';
 import { settle } from '@/lib/dashboard/settle';
 import { sectionOf, type DashboardSource } from '@/lib/dashboard/source';
 import { getGenesysRuntime, type PublicTenant } from '@/lib/tenants';
@@ -23,7 +23,7 @@ import { UsersSection } from './users-section';
 export function TenantDashboard({ tenant, role, requestId }: { tenant: PublicTenant; role: Role; requestId: string }) {
   const { tenantId } = tenant;
   const source: DashboardSource = { genesys: getGenesysRuntime(), tenantId, requestId };
-  const organization = settle(() => loadOrganization(source), sectionOf('organization', source));
+  const organization = settle(() => loadCachedOrganization(source), sectionOf('organization', source));
   return (
     <section className="panel-grid" data-tenant-id={tenantId} aria-label={`${tenant.displayName} dashboard`}>
       <Streamed tenantId={tenantId} spec={SECTIONS.organization}>
