@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { isTenantGranted } from '@/lib/auth/grants';
 import { REQUEST_ID_HEADER, resolveRequestId } from '@/lib/http/request-id';
+import { isStoreUnavailable, STORE_UNAVAILABLE } from '@/lib/http/store-unavailable';
 import { getPortalRuntime } from '@/lib/portal-runtime';
 import { resolveSession } from '@/lib/session/resolve';
 import { sealPayload } from '@/lib/session/seal';
@@ -39,6 +40,21 @@ function deny(request: NextRequest, requestId: string, status: 400 | 401 | 403, 
   return NextResponse.redirect(login);
 }
 
+/** Redis away: sessions cannot be checked, so nothing passes; a clear 503 instead of a bare 500. */
+function storeUnavailable(request: NextRequest, requestId: string) {
+  const { status, code, message, retryAfterSeconds } = STORE_UNAVAILABLE;
+  const headers = {
+    'Cache-Control': 'no-store',
+    'Retry-After': String(retryAfterSeconds),
+    [REQUEST_ID_HEADER]: requestId,
+  };
+  if (request.nextUrl.pathname.startsWith('/api/')) {
+    return NextResponse.json({ error: { code, message, requestId } }, { status, headers });
+  }
+  const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="${retryAfterSeconds}"><title>Temporarily unavailable</title></head><body><main><h1>Temporarily unavailable</h1><p>${message}</p><p>This page reloads by itself. Reference: ${requestId}</p></main></body></html>`;
+  return new NextResponse(page, { status, headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8' } });
+}
+
 export async function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   for (const name of CLIENT_FORBIDDEN_HEADERS) headers.delete(name);
@@ -53,10 +69,15 @@ export async function proxy(request: NextRequest) {
 
   const portal = getPortalRuntime();
   const { sessionCookie, tenantCookie } = portal.cookieSettings;
-  const resolved = await resolveSession(
-    { session: request.cookies.get(sessionCookie)?.value, tenant: request.cookies.get(tenantCookie)?.value },
-    portal.sessionDeps(),
-  );
+  const cookies = {
+    session: request.cookies.get(sessionCookie)?.value,
+    tenant: request.cookies.get(tenantCookie)?.value,
+  };
+  const resolved = await resolveSession(cookies, portal.sessionDeps()).catch((error: unknown) => {
+    if (isStoreUnavailable(error)) return 'store-unavailable' as const;
+    throw error;
+  });
+  if (resolved === 'store-unavailable') return storeUnavailable(request, requestId);
   if (!resolved.ok) return deny(request, requestId, 401, 'unauthenticated', 'Sign in to continue.');
   const { user, session, activeTenantId } = resolved.context;
 

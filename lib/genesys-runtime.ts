@@ -56,7 +56,7 @@ export function createGenesysRuntime({ env, logger, fetch = globalThis.fetch }: 
     refreshIntervalMs: env.CONFIG_REFRESH_INTERVAL_MS,
     logger,
   });
-  const stores = createUpstreamStores({ redisUrl: env.REDIS_URL });
+  const stores = createUpstreamStores({ redisUrl: env.REDIS_URL, log: logger });
   const health = createTenantHealthStore();
   const tokenProvider = createTokenProvider({
     fetch,

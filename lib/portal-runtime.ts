@@ -13,6 +13,7 @@ import { createMemoryUserStore, toPortalUser, type UserStore } from './auth/user
 import { createAuditLog } from './audit';
 import type { AuditLog } from './audit/types';
 import { getEnv, type Env } from './env';
+import { logger } from './logger';
 import { getCookieSettings, type CookieSettings } from './session/cookie-settings';
 import type { SessionDeps } from './session/resolve';
 import { createRedisClient } from './upstream/redis-client';
@@ -44,7 +45,7 @@ function createUserStore(env: Env): UserStore {
 }
 
 export function createPortalRuntime(env: Env): PortalRuntime {
-  const redis = env.REDIS_URL ? createRedisClient(env.REDIS_URL) : undefined;
+  const redis = env.REDIS_URL ? createRedisClient(env.REDIS_URL, logger, 'sessions, login throttle, audit') : undefined;
   const users = createUserStore(env);
   const sessionVersions = createSessionVersions({ redis });
   const cookieSettings = getCookieSettings(env);

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Redis } from 'ioredis';
+import { logger } from './logger';
 import { createRedisClient } from './upstream/redis-client';
 
 /**
@@ -13,7 +14,7 @@ const globalForRedis = globalThis as typeof globalThis & { __portalRedisClients?
 export function getRedis(url: string): Redis {
   const clients = (globalForRedis.__portalRedisClients ??= new Map<string, Redis>());
   let client = clients.get(url);
-  if (!client) clients.set(url, (client = createRedisClient(url)));
+  if (!client) clients.set(url, (client = createRedisClient(url, logger, 'health, snapshots')));
   return client;
 }
 

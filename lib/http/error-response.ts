@@ -8,6 +8,7 @@ import {
   TenantAccessError,
 } from '../genesys/errors';
 import { ApiError } from './api-error';
+import { isStoreUnavailable, STORE_UNAVAILABLE } from './store-unavailable';
 
 export interface ErrorBody {
   error: { code: string; message: string; requestId: string } & Record<string, unknown>;
@@ -90,6 +91,10 @@ export function mapError(error: unknown): Mapped {
   if (error instanceof TenantAccessError) return { status: 503, code: error.code, message: error.message };
   if (error instanceof AuditUnavailableError)
     return { status: 503, code: 'audit_unavailable', message: 'The change was refused: it could not be audited.' };
+  if (isStoreUnavailable(error)) {
+    const { status, code, message, retryAfterSeconds } = STORE_UNAVAILABLE;
+    return { status, code, message, headers: { 'Retry-After': String(retryAfterSeconds) } };
+  }
   return { status: 500, code: 'internal_error', message: 'Something went wrong on the server.' };
 }
 

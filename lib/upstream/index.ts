@@ -9,7 +9,7 @@ import type { RateStore } from '../genesys/rate-store';
 import { createMemoryLock } from './memory-lock';
 import { createMemoryRateStore } from './memory-rate-store';
 import { createMemoryTokenCache } from './memory-token-cache';
-import { createRedisClient } from './redis-client';
+import { createRedisClient, type RedisConnectionLog } from './redis-client';
 import { createRedisLock } from './redis-lock';
 import { createRedisRateStore } from './redis-rate-store';
 import { createRedisTokenCache } from './redis-token-cache';
@@ -27,9 +27,11 @@ export interface UpstreamStores {
 }
 
 export function createUpstreamStores(
-  options: { redisUrl?: string; redis?: Redis; now?: () => number } = {},
+  options: { redisUrl?: string; redis?: Redis; now?: () => number; log?: RedisConnectionLog } = {},
 ): UpstreamStores {
-  const redis = options.redis ?? (options.redisUrl ? createRedisClient(options.redisUrl) : undefined);
+  const redis =
+    options.redis ??
+    (options.redisUrl ? createRedisClient(options.redisUrl, options.log, 'tokens, rate budget') : undefined);
   if (!redis) {
     return {
       kind: 'memory',

@@ -15,12 +15,16 @@ export interface ProxyUnderTest {
   cookiesFor: (uid: string, tenantId?: string, tenantUid?: string) => Promise<string>;
 }
 
-export async function loadProxyUnderTest(tenants: TenantCredential[], sessionSecret: string): Promise<ProxyUnderTest> {
+export async function loadProxyUnderTest(
+  tenants: TenantCredential[],
+  sessionSecret: string,
+  redisUrl = '',
+): Promise<ProxyUnderTest> {
   vi.resetModules();
   vi.stubEnv('PORTAL_MODE', 'embedded-demo');
   vi.stubEnv('TENANTS_FILE', writeTenantsFile(tenants));
   vi.stubEnv('CONFIG_SERVICE_URL', '');
-  vi.stubEnv('REDIS_URL', '');
+  vi.stubEnv('REDIS_URL', redisUrl);
   vi.stubEnv('SESSION_SECRET', sessionSecret);
   vi.stubEnv('LOG_LEVEL', 'silent');
   const globals = globalThis as Record<string, unknown>;

@@ -5,6 +5,7 @@ import { redirect } from 'next/navigation';
 import type { LoginFormState } from '@/components/auth/login-form';
 import { formText } from '@/lib/http/form-field';
 import { resolveRequestId } from '@/lib/http/request-id';
+import { isStoreUnavailable, STORE_UNAVAILABLE } from '@/lib/http/store-unavailable';
 import { clientAddress, performLogin, safeReturnPath } from '@/lib/login-flow';
 import { startSession } from '@/lib/session/server';
 
@@ -17,12 +18,18 @@ export async function loginAction(_previous: LoginFormState, form: FormData): Pr
     password,
     ip: clientAddress(incoming),
     requestId: resolveRequestId(incoming.get('x-request-id')),
+  }).catch((error: unknown) => {
+    // Throttle and sessions live in Redis: say so on the form rather than on an error page.
+    if (isStoreUnavailable(error)) return { ok: false, reason: 'unavailable' } as const;
+    throw error;
   });
   if (!outcome.ok) {
     const error =
-      outcome.reason === 'throttled'
-        ? `Too many attempts. Try again in ${Math.ceil(outcome.retryAfterMs / 1000)} seconds.`
-        : 'Email or password is incorrect.';
+      outcome.reason === 'unavailable'
+        ? STORE_UNAVAILABLE.message
+        : outcome.reason === 'throttled'
+          ? `Too many attempts. Try again in ${Math.ceil(outcome.retryAfterMs / 1000)} seconds.`
+          : 'Email or password is incorrect.';
     return { error, email };
   }
   await startSession(outcome.user);

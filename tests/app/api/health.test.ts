@@ -1,7 +1,8 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, inject, it, vi } from 'vitest';
+import { freePort } from '@/tests/support/private-redis';
 import { tenantEntry } from '../../lib/tenants/fixtures';
 
 // The handler reads env and the registry once per process; each case loads fresh modules.
@@ -50,5 +51,27 @@ describe('GET /api/health', () => {
     const response = await noSource();
     expect(response.status).toBe(503);
     expect(await response.json()).toMatchObject({ status: 'failing', tenants: { source: 'none' } });
+  });
+});
+
+describe('GET /api/health: Redis', () => {
+  it('reports a reachable Redis as ok', async () => {
+    const GET = await loadHandler({ TENANTS_FILE: await tenantsFile([tenantEntry()]), REDIS_URL: inject('redisUrl') });
+    expect(await (await GET()).json()).toMatchObject({ status: 'ok', redis: 'ok' });
+  });
+
+  it('reports an unreachable Redis as degraded, still 200, promptly', async () => {
+    const GET = await loadHandler({
+      TENANTS_FILE: await tenantsFile([tenantEntry()]),
+      REDIS_URL: `redis://127.0.0.1:${await freePort()}`,
+    });
+    const response = await GET();
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: 'degraded', redis: 'unreachable' });
+  });
+
+  it('says when Redis is not configured', async () => {
+    const GET = await loadHandler({ TENANTS_FILE: await tenantsFile([tenantEntry()]) });
+    expect(await (await GET()).json()).toMatchObject({ redis: 'not-configured' });
   });
 });
