@@ -30,5 +30,6 @@ export async function selectCacheHandler(phase, env = process.env) {
     );
     return undefined;
   }
+  console.info('[portal] Next data cache: shared by all instances through Redis');
   return fileURLToPath(new URL('./redis-cache-handler.mjs', import.meta.url));
 }

@@ -43,6 +43,7 @@ describe('probeRedisForCache', () => {
 
 describe('selectCacheHandler', () => {
   const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  vi.spyOn(console, 'info').mockImplementation(() => undefined);
 
   it('never touches Redis while building', async () => {
     expect(await selectCacheHandler('phase-production-build', { REDIS_URL: 'redis://127.0.0.1:1' })).toBeUndefined();
