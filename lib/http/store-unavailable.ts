@@ -3,13 +3,20 @@
  * there, so no instance can safely answer from its own memory alone (a revoked session or an
  * overspent rate budget would pass). While Redis is away every request gets the same clear 503,
  * and the portal recovers by itself when ioredis reconnects. This recognises ioredis' ways of
- * saying "not reachable", walking `cause` chains (wrappers keep the original there).
+ * saying "not reachable" and Redis' own refusals to serve, walking `cause` chains (wrappers keep
+ * the original there).
  */
 const UNAVAILABLE_MESSAGES = [
   /^Command timed out$/,
   /^Connection is closed\.?$/,
   /enableOfflineQueue options is false/,
   /^Reached the max retries per request limit/,
+  // Reachable but not taking commands: still loading its data after a restart, out of memory
+  // under noeviction, a replica after failover, or unable to persist.
+  /^LOADING /,
+  /^OOM /,
+  /^READONLY /,
+  /^MISCONF /,
 ];
 const UNAVAILABLE_NAMES = new Set(['MaxRetriesPerRequestError']);
 

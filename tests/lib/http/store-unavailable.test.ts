@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorResponse } from '@/lib/http/error-response';
 import { isStoreUnavailable } from '@/lib/http/store-unavailable';
 import { createRedisClient } from '@/lib/upstream/redis-client';
-import { freePort } from '@/tests/support/private-redis';
+import { freePort, startPrivateRedis } from '@/tests/support/private-redis';
 
 let silentServer: Server;
 const sockets: Socket[] = [];
@@ -47,6 +47,23 @@ describe('isStoreUnavailable', () => {
     const port = typeof address === 'object' && address ? address.port : 0;
     expect(isStoreUnavailable(await failureOf(`redis://127.0.0.1:${port}`))).toBe(true);
   }, 15_000);
+
+  it('recognises a Redis that refuses to serve: out of memory, loading, read-only replica', async () => {
+    const redis = await startPrivateRedis();
+    const client = createRedisClient(redis.url);
+    try {
+      await client.config('SET', 'maxmemory', '1');
+      await client.config('SET', 'maxmemory-policy', 'noeviction');
+      const refused = await client.set('k', 'v'.repeat(1000)).catch((error: unknown) => error);
+      expect(isStoreUnavailable(refused)).toBe(true);
+      expect(errorResponse(refused, 'r').status).toBe(503);
+    } finally {
+      client.disconnect();
+      await redis.stop();
+    }
+    expect(isStoreUnavailable(new Error('LOADING Redis is loading the dataset in memory'))).toBe(true);
+    expect(isStoreUnavailable(new Error("READONLY You can't write against a read only replica."))).toBe(true);
+  });
 
   it('finds it behind a wrapper, and leaves other errors alone', () => {
     expect(isStoreUnavailable(new Error('saving failed', { cause: new Error('Command timed out') }))).toBe(true);
