@@ -2,6 +2,8 @@
  * The audit trail: who did what, to which tenant, with what result. Append-only; a change that
  * cannot be audited is refused (AuditUnavailableError), and an acknowledged entry is never lost.
  */
+import { BrandedError } from '../genesys/branded-error';
+
 export const AUDIT_ACTIONS = [
   'login',
   'login.failed',
@@ -62,9 +64,6 @@ export interface AuditLog {
   close(): Promise<void>;
 }
 
-export class AuditUnavailableError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'AuditUnavailableError';
-  }
+export class AuditUnavailableError extends BrandedError {
+  static override readonly brand = 'AuditUnavailableError';
 }

@@ -3,6 +3,7 @@
  * header: messages are built from codes and ids only, so they are safe to log and to map
  * into the portal's error body.
  */
+import { BrandedError } from './branded-error';
 
 export interface GenesysApiErrorInit {
   status: number;
@@ -14,7 +15,9 @@ export interface GenesysApiErrorInit {
 }
 
 /** An upstream Platform API error (ErrorBody) or a transport failure mapped to a status. */
-export class GenesysApiError extends Error {
+export class GenesysApiError extends BrandedError {
+  static override readonly brand = 'GenesysApiError';
+
   readonly status: number;
   readonly code: string;
   readonly correlationId?: string;
@@ -23,7 +26,6 @@ export class GenesysApiError extends Error {
 
   constructor(init: GenesysApiErrorInit) {
     super(init.message);
-    this.name = 'GenesysApiError';
     this.status = init.status;
     this.code = init.code;
     this.correlationId = init.correlationId;
@@ -33,33 +35,36 @@ export class GenesysApiError extends Error {
 }
 
 /** Upstream answered, but the body broke the schema we rely on (a 502-class contract error). */
-export class GenesysContractError extends Error {
+export class GenesysContractError extends BrandedError {
+  static override readonly brand = 'GenesysContractError';
+
   constructor(
     readonly operation: string,
     readonly issues: string[],
     readonly correlationId?: string,
   ) {
     super(`Genesys response for ${operation} did not match the expected shape: ${issues.slice(0, 3).join('; ')}`);
-    this.name = 'GenesysContractError';
   }
 }
 
 /** Waiting for the rate budget (or a Retry-After) would exceed the caller's budget. */
-export class RateLimitedError extends Error {
+export class RateLimitedError extends BrandedError {
+  static override readonly brand = 'RateLimitedError';
+
   constructor(
     readonly tenantId: string,
     readonly retryAfterMs: number,
   ) {
     super(`Rate limit for tenant ${tenantId}: retry in ${Math.ceil(retryAfterMs / 1000)} s`);
-    this.name = 'RateLimitedError';
   }
 }
 
 /** The deadline over all attempts passed. */
-export class GenesysTimeoutError extends Error {
+export class GenesysTimeoutError extends BrandedError {
+  static override readonly brand = 'GenesysTimeoutError';
+
   constructor(readonly operation: string) {
     super(`Genesys request ${operation} timed out`);
-    this.name = 'GenesysTimeoutError';
   }
 }
 
@@ -67,14 +72,15 @@ export type TenantFailureCode =
   'credentials_invalid' | 'tenant_binding_mismatch' | 'token_endpoint_error' | 'tenant_unavailable';
 
 /** The tenant cannot be used at all right now; fails closed, never falls back to another tenant. */
-export class TenantAccessError extends Error {
+export class TenantAccessError extends BrandedError {
+  static override readonly brand = 'TenantAccessError';
+
   constructor(
     readonly tenantId: string,
     readonly code: TenantFailureCode,
     message: string,
   ) {
     super(message);
-    this.name = 'TenantAccessError';
   }
 }
 
@@ -83,13 +89,14 @@ export class TenantAccessError extends Error {
  * (empty, `/`, `..`, pre-encoded `%`, control characters). A programming or input error, never
  * sent upstream; the message names the parameter, not its value.
  */
-export class InvalidApiRequestError extends Error {
+export class InvalidApiRequestError extends BrandedError {
+  static override readonly brand = 'InvalidApiRequestError';
+
   constructor(
     readonly operation: string,
     readonly reason: string,
   ) {
     super(`Invalid Genesys request for ${operation}: ${reason}`);
-    this.name = 'InvalidApiRequestError';
   }
 }
 

@@ -1,5 +1,8 @@
+import { BrandedError } from '../genesys/branded-error';
 /** An error the portal answers with as is: status, machine code, human message. */
-export class ApiError extends Error {
+export class ApiError extends BrandedError {
+  static override readonly brand = 'ApiError';
+
   constructor(
     readonly status: number,
     readonly code: string,
@@ -8,7 +11,6 @@ export class ApiError extends Error {
     readonly extra: Record<string, unknown> = {},
   ) {
     super(message);
-    this.name = 'ApiError';
   }
 }
 

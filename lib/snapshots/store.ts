@@ -1,6 +1,7 @@
 import type { UserFilter } from '../users/user-view';
 import type { SnapshotMeta, SnapshotRow } from './types';
 import { TENANT_ID_PATTERN } from '../tenants/tenant-schema';
+import { BrandedError } from '../genesys/branded-error';
 
 /**
  * Where snapshots live: next to the audit log (Redis when REDIS_URL is set, else files beside
@@ -37,11 +38,8 @@ export interface SnapshotWriter {
   fail(message: string): Promise<SnapshotMeta>;
 }
 
-export class SnapshotCorruptError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'SnapshotCorruptError';
-  }
+export class SnapshotCorruptError extends BrandedError {
+  static override readonly brand = 'SnapshotCorruptError';
 }
 
 /** Same slug rule as the tenant registry: nothing that could climb out of a path or a key. */
