@@ -1,7 +1,7 @@
 /** Every wait in the cluster suite has a deadline; this is the one polling loop. */
 export async function waitFor<T>(
   what: string,
-  probe: () => Promise<T | undefined>,
+  probe: () => Promise<T | undefined> | T | undefined,
   { timeoutMs, intervalMs = 250 }: { timeoutMs: number; intervalMs?: number },
 ): Promise<T> {
   const giveUpAt = Date.now() + timeoutMs;

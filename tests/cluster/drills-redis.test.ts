@@ -1,0 +1,167 @@
+/**
+ * Fault drills of the shared infrastructure, with both instances under a steady background
+ * load: Redis killed (SIGKILL) and restarted on the same port, and the config service failing
+ * for longer than the refresh interval. Required: no process exits, no answer carries another
+ * tenant's data, every error is a clear JSON error and nothing hangs, no acknowledged audit entry
+ * is lost, and service comes back without a restart.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuditPage } from '../../lib/audit/types';
+import type { HealthReport } from '../../lib/health';
+import { startBackgroundLoad, statusesByTenant, type BackgroundLoad } from './support/background-load';
+import { getCluster, tenantOf } from './support/cluster-info';
+import { sleep, waitFor } from './support/deadline';
+import { inspectWindow, instancesAlive, untilServing } from './support/drill';
+import { emulatorControl } from './support/emulator-control';
+import { call, isErrorShape, signIn, signInOrThrow, type CookieJar, type Instance } from './support/portal-client';
+import { killRedis, startRedis } from './support/redis-server';
+import { secretsInLogs } from './support/secret-check';
+
+const cluster = getCluster();
+const [a, b] = cluster.instances;
+const control = emulatorControl(cluster.emulator.url, cluster.emulator.controlToken);
+const LOAD_TENANTS = ['acme-prod', 'acme-sandbox', 'globex-eu', 'initech-apac'].map((id) => tenantOf(cluster, id));
+let jar: CookieJar;
+let load: BackgroundLoad;
+let loadStartedAt: number;
+const OUTAGE_ANSWER_DEADLINE_MS = 10_000;
+
+beforeAll(async () => {
+  jar = await signInOrThrow(a, cluster.users.driller);
+  loadStartedAt = Date.now();
+  load = startBackgroundLoad({ instances: [a, b], tenants: LOAD_TENANTS, jar, pauseMs: 600 });
+  await sleep(1_000);
+});
+
+afterAll(async () => {
+  await load?.stop();
+  await control.call('PUT', '/config-service', { mode: 'ok' }).catch(() => undefined);
+});
+
+describe('Redis killed (SIGKILL) and restarted on the same port', () => {
+  // Audited actions all along: sign-ins alternating A and B. A 200 means the entry was acknowledged.
+  const acknowledged: string[] = [];
+  const refusals: Array<{ status: number; shaped: boolean; code?: string }> = [];
+  let outage = { killedAt: 0, restartedAt: 0, recoveredAt: 0 };
+
+  it('runs: audited sign-ins and the background load before, during and after the outage', async () => {
+    let signingIn = true;
+    const auditedLoop = (async () => {
+      for (let i = 0; signingIn; i++) {
+        const answer = await signIn(i % 2 === 0 ? a : b, cluster.users.driller, { address: '10.9.0.1' }).catch(
+          () => undefined,
+        );
+        if (answer?.status === 200) acknowledged.push(answer.requestId);
+        else
+          refusals.push({
+            status: answer?.status ?? 0,
+            shaped: isErrorShape(answer?.body),
+            code: codeOf(answer?.body),
+          });
+        await sleep(150);
+      }
+    })();
+    try {
+      await sleep(1_500);
+      const killedAt = Date.now();
+      await killRedis(cluster.redis);
+      await sleep(4_000);
+      await startRedis(cluster.redis);
+      outage = { killedAt, restartedAt: Date.now(), recoveredAt: 0 };
+      for (const tenant of LOAD_TENANTS) await untilServing([a, b], tenant.tenantId, jar, 20_000);
+      outage.recoveredAt = Date.now();
+      await sleep(1_000); // a few sign-ins after the recovery too
+    } finally {
+      signingIn = false;
+      await auditedLoop;
+    }
+    const window = inspectWindow(cluster, load, outage.killedAt, outage.recoveredAt, []);
+    console.log(
+      'redis drill',
+      JSON.stringify({
+        outageMs: outage.restartedAt - outage.killedAt,
+        recoveryMs: outage.recoveredAt - outage.restartedAt,
+        load: window.statuses,
+        signIns: { acknowledged: acknowledged.length, refused: countBy(refusals) },
+      }),
+    );
+    expect(acknowledged.length).toBeGreaterThan(5);
+  });
+
+  it('answered every request meanwhile with a 200 or a JSON error in the error shape, and none hung', () => {
+    const window = inspectWindow(cluster, load, outage.killedAt, outage.recoveredAt, []);
+    expect(window.problems).toEqual([]);
+    // A dead Redis fails each command within about 2 s (lib/upstream/redis-client.ts: connect and
+    // command timeouts 2 s, one retry), so an answer that takes longer than a few such waits is a hang.
+    const slow = window.records.filter((record) => record.endedAt - record.startedAt > OUTAGE_ANSWER_DEADLINE_MS);
+    expect(slow.map((record) => `${record.instance} ${record.tenantId} @${record.startedAt}`)).toEqual([]);
+    expect(refusals.filter((refusal) => !(refusal.shaped && refusal.status >= 400))).toEqual([]);
+  });
+
+  it('lost no acknowledged audit entry: every sign-in that answered 200 is in the log, read from B and A', async () => {
+    for (const reader of [b, a]) {
+      const page = await call<AuditPage>(reader, '/api/audit?action=login&user=driller&limit=500', { jar });
+      expect(page.status).toBe(200);
+      const logged = new Set(page.body?.entries.map((entry) => entry.requestId));
+      expect(acknowledged.filter((id) => !logged.has(id))).toEqual([]);
+    }
+  });
+
+  it('kept both instance processes up (recovery needed no restart)', async () => {
+    expect(outage.recoveredAt).toBeGreaterThan(0);
+    expect(await instancesAlive(cluster)).toEqual([]);
+  });
+});
+
+const codeOf = (body: unknown) => (isErrorShape(body) ? body.error.code : undefined);
+
+function countBy(refusals: Array<{ status: number; code?: string }>): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const { status, code } of refusals)
+    counts[`${status} ${code ?? '-'}`] = (counts[`${status} ${code ?? '-'}`] ?? 0) + 1;
+  return counts;
+}
+
+describe('config service failing', () => {
+  const health = async (instance: Instance) =>
+    (await call<HealthReport>(instance, '/api/health', { timeoutMs: 10_000 })).body?.status;
+
+  it('serves the last good tenant list while it fails, and reads it again once it answers', async () => {
+    const from = Date.now();
+    await control.call('PUT', '/config-service', { mode: 'failing' });
+    await sleep(3 * cluster.refreshIntervalMs + 1_000);
+    expect([await health(a), await health(b)]).toEqual(['degraded', 'degraded']);
+    await control.call('PUT', '/config-service', { mode: 'ok' });
+    const healedAt = Date.now();
+    // The registry's circuit breaker asks a failing source again after 30 s (source-breaker.ts).
+    await waitFor(
+      'both instances reading the tenant list again',
+      async () => ((await health(a)) === 'ok' && (await health(b)) === 'ok' ? true : undefined),
+      { timeoutMs: 45_000, intervalMs: 500 },
+    );
+    const to = Date.now();
+
+    // The config service is off the request path once a list is loaded: nothing failed.
+    const window = inspectWindow(cluster, load, from, to, []);
+    console.log(
+      'config drill',
+      JSON.stringify({ failedMs: healedAt - from, recoveryMs: to - healedAt, statuses: window.statuses }),
+    );
+    expect(window.problems).toEqual([]);
+    expect(window.collateral).toEqual([]);
+    expect(await instancesAlive(cluster)).toEqual([]);
+  });
+});
+
+describe('over both drills', () => {
+  it('no answer of the whole background load carried another tenant’s data or hung', () => {
+    const all = load.between(loadStartedAt, Date.now());
+    console.log('redis and config drills, whole load', JSON.stringify(statusesByTenant(all)));
+    expect(all.length).toBeGreaterThan(50);
+    expect(inspectWindow(cluster, load, loadStartedAt, Date.now(), []).severe).toEqual([]);
+  });
+
+  it('no instance log carries a secret', async () => {
+    expect(await secretsInLogs(cluster)).toEqual([]);
+  });
+});
