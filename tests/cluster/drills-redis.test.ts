@@ -7,13 +7,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditPage } from '../../lib/audit/types';
+import type { Organization } from '../../lib/genesys/schemas/organization';
 import type { HealthReport } from '../../lib/health';
+import { bannerFor, jarOf, launchChromium, signInWithForm } from './support/browser';
 import { startBackgroundLoad, statusesByTenant, type BackgroundLoad } from './support/background-load';
 import { getCluster, tenantOf } from './support/cluster-info';
 import { sleep, waitFor } from './support/deadline';
-import { inspectWindow, instancesAlive, untilServing } from './support/drill';
+import { inspectWindow, instancesAlive, listed, NONE, untilServing } from './support/drill';
 import { emulatorControl } from './support/emulator-control';
 import { call, isErrorShape, signIn, signInOrThrow, type CookieJar, type Instance } from './support/portal-client';
+import { withRedis } from './support/redis-keys';
 import { killRedis, startRedis } from './support/redis-server';
 import { secretsInLogs } from './support/secret-check';
 
@@ -34,6 +37,10 @@ beforeAll(async () => {
 });
 
 const codeOf = (body: unknown) => (isErrorShape(body) ? body.error.code : undefined);
+
+/** A refusal the portal recognised: the error shape, 4xx/5xx, and not the 500 catch-all. */
+const isClearRefusal = (refusal: { status: number; shaped: boolean; code?: string }) =>
+  refusal.shaped && refusal.status >= 400 && refusal.code !== 'internal_error';
 
 function countBy(refusals: Array<{ status: number; code?: string }>): Record<string, number> {
   const counts: Record<string, number> = {};
@@ -104,12 +111,12 @@ describe('Redis killed (SIGKILL) and restarted on the same port', () => {
   it('answered every request meanwhile with a 200 or a JSON error in the error shape, and none hung', () => {
     const window = outageWindow();
     expect(window.records.length).toBeGreaterThan(0);
-    expect(window.problems).toEqual([]);
+    expect(listed(window.problems)).toEqual(NONE);
     // A dead Redis fails each command within about 2 s (lib/upstream/redis-client.ts: connect and
     // command timeouts 2 s, one retry), so an answer that takes longer than a few such waits is a hang.
     const slow = window.records.filter((record) => record.endedAt - record.startedAt > OUTAGE_ANSWER_DEADLINE_MS);
     expect(slow.map((record) => `${record.instance} ${record.tenantId} @${record.startedAt}`)).toEqual([]);
-    expect(refusals.filter((refusal) => !(refusal.shaped && refusal.status >= 400))).toEqual([]);
+    expect(refusals.filter((refusal) => !isClearRefusal(refusal))).toEqual([]);
   });
 
   it('lost no acknowledged audit entry: every sign-in that answered 200 is in the log, read from B and A', async () => {
@@ -123,6 +130,106 @@ describe('Redis killed (SIGKILL) and restarted on the same port', () => {
 
   it('kept both instance processes up (recovery needed no restart)', async () => {
     expect(outage.recoveredAt).toBeGreaterThan(0);
+    expect(await instancesAlive(cluster)).toEqual([]);
+  });
+});
+
+describe('Redis refusing writes (maxmemory reached, noeviction)', () => {
+  const tenantId = 'stark-uk'; // not in the background load: its org is edited here
+  type Attempt = { instance: string; status: number; shaped: boolean; code?: string; requestId: string };
+  const signIns: Attempt[] = [];
+  const edits: Attempt[] = [];
+  const span = { from: 0, healedAt: 0, recoveredAt: 0 };
+  let nameBefore = '';
+  let nameAfter = '';
+  let editJar: CookieJar;
+
+  const setMaxMemory = (bytes: number) =>
+    withRedis(cluster.redis.url, async (redis) => {
+      await redis.config('SET', 'maxmemory-policy', 'noeviction');
+      await redis.config('SET', 'maxmemory', String(bytes));
+    });
+  const orgName = async () =>
+    (await call<{ data: Organization }>(a, `/api/tenants/${tenantId}/organization`, { jar: editJar })).body?.data;
+
+  it('runs: sign-ins and org edits on A and B while every Redis write is refused', async () => {
+    const browser = await launchChromium();
+    try {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await signInWithForm(page, a, cluster.users.driller);
+      await page
+        .getByRole('button', { name: `Switch to ${tenantOf(cluster, tenantId).displayName}`, exact: true })
+        .click();
+      await page.waitForSelector(bannerFor(tenantId));
+      editJar = await jarOf(context);
+    } finally {
+      await browser.close();
+    }
+    const org = await orgName();
+    nameBefore = org?.name ?? '';
+    span.from = Date.now();
+    await setMaxMemory(1);
+    try {
+      for (const instance of [a, b]) {
+        const signedIn = await signIn(instance, cluster.users.driller, { address: '10.9.0.2' });
+        signIns.push({
+          instance: instance.name,
+          status: signedIn.status,
+          shaped: isErrorShape(signedIn.body),
+          code: codeOf(signedIn.body),
+          requestId: signedIn.requestId,
+        });
+        const edit = await call(instance, `/api/tenants/${tenantId}/organization`, {
+          method: 'PUT',
+          jar: editJar,
+          body: { version: org?.version, name: `Unaudited ${instance.name} ${Date.now().toString(36)}` },
+        });
+        edits.push({
+          instance: instance.name,
+          status: edit.status,
+          shaped: isErrorShape(edit.body),
+          code: codeOf(edit.body),
+          requestId: edit.requestId,
+        });
+      }
+      await sleep(2 * cluster.refreshIntervalMs); // the background load meets the refusing store
+    } finally {
+      await setMaxMemory(0);
+    }
+    span.healedAt = Date.now();
+    for (const tenant of LOAD_TENANTS) await untilServing([a, b], tenant.tenantId, jar, 15_000);
+    span.recoveredAt = Date.now();
+    nameAfter = (await orgName())?.name ?? '';
+    console.log(
+      'redis write-refusal drill',
+      JSON.stringify({ signIns, edits, load: inspectWindow(cluster, load, span.from, span.healedAt, []).statuses }),
+    );
+    expect(signIns).toHaveLength(2);
+  });
+
+  it('refused every sign-in on both instances with a clear 503 (nothing it could not audit)', () => {
+    expect(signIns.map(({ instance }) => instance)).toEqual(['A', 'B']);
+    for (const { status, code } of signIns) {
+      expect(status).toBe(503);
+      expect(code).toMatch(/^(audit|store)_unavailable$/);
+    }
+  });
+
+  it('made no org change without its audit entry, and refused the others clearly', async () => {
+    const audit = await call<AuditPage>(a, `/api/audit?tenant=${tenantId}&action=org.update&limit=50`, {
+      jar: editJar,
+    });
+    const audited = new Set(audit.body?.entries.filter((e) => e.result === 'success').map((e) => e.requestId));
+    const saved = edits.filter((edit) => edit.status === 200);
+    expect(saved.filter((edit) => !audited.has(edit.requestId))).toEqual([]);
+    if (saved.length === 0) expect(nameAfter).toBe(nameBefore);
+    expect(edits.filter((edit) => edit.status !== 200 && !isClearRefusal(edit))).toEqual([]);
+  });
+
+  it('answered the background load with 200s or clear errors meanwhile, and recovered without a restart', async () => {
+    expect(span.recoveredAt).toBeGreaterThan(0);
+    expect(listed(inspectWindow(cluster, load, span.from, span.recoveredAt || Date.now(), []).problems)).toEqual(NONE);
     expect(await instancesAlive(cluster)).toEqual([]);
   });
 });
@@ -152,8 +259,8 @@ describe('config service failing', () => {
       'config drill',
       JSON.stringify({ failedMs: healedAt - from, recoveryMs: to - healedAt, statuses: window.statuses }),
     );
-    expect(window.problems).toEqual([]);
-    expect(window.collateral).toEqual([]);
+    expect(listed(window.problems)).toEqual(NONE);
+    expect(listed(window.collateral)).toEqual(NONE);
     expect(await instancesAlive(cluster)).toEqual([]);
   });
 });
@@ -163,7 +270,7 @@ describe('over both drills', () => {
     const all = load.between(loadStartedAt, Date.now());
     console.log('redis and config drills, whole load', JSON.stringify(statusesByTenant(all)));
     expect(all.length).toBeGreaterThan(50);
-    expect(inspectWindow(cluster, load, loadStartedAt, Date.now(), []).severe).toEqual([]);
+    expect(listed(inspectWindow(cluster, load, loadStartedAt, Date.now(), []).severe)).toEqual(NONE);
   });
 
   it('no instance log carries a secret', async () => {

@@ -82,7 +82,7 @@ export function startBackgroundLoad(options: {
   };
 }
 
-export type ProblemKind = 'no-answer' | 'foreign-data' | 'bad-status' | 'no-error-shape';
+export type ProblemKind = 'no-answer' | 'foreign-data' | 'bad-status' | 'no-error-shape' | 'unrecognised-failure';
 
 /** What is wrong with one answer, whatever the fault; undefined when it is acceptable. */
 export function problemWith(
@@ -103,6 +103,11 @@ export function problemWith(
   if (!isErrorShape(record.body)) {
     const excerpt = JSON.stringify(record.body).slice(0, 80);
     return { kind: 'no-error-shape', text: `${where}: HTTP ${record.status} without the error shape: ${excerpt}` };
+  }
+  // The catch-all (500 internal_error, "Something went wrong") means the portal did not recognise
+  // the failure: not a clear error.
+  if (record.body.error.code === 'internal_error') {
+    return { kind: 'unrecognised-failure', text: `${where}: HTTP ${record.status} internal_error` };
   }
   return undefined;
 }

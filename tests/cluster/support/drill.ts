@@ -14,7 +14,7 @@ export interface DrillWindow {
   /** The worst of them: a 200 with another tenant's data, or no answer before the deadline. */
   severe: string[];
   /** Non-200 answers of tenants the fault was not aimed at. */
-  collateral: LoadRecord[];
+  collateral: string[];
   statuses: Record<string, Record<string, number>>;
 }
 
@@ -31,10 +31,16 @@ export function inspectWindow(
     records,
     problems: found.map((problem) => problem.text),
     severe: found.filter((p) => p.kind === 'foreign-data' || p.kind === 'no-answer').map((p) => p.text),
-    collateral: records.filter((record) => !affected.includes(record.tenantId) && record.status !== 200),
+    collateral: records
+      .filter((record) => !affected.includes(record.tenantId) && record.status !== 200)
+      .map((record) => `${record.instance} ${record.tenantId} @${record.startedAt}: HTTP ${record.status}`),
     statuses: statusesByTenant(records),
   };
 }
+
+/** A list as its count and first few entries: a failure message stays readable under load. */
+export const listed = (items: readonly string[]) => ({ count: items.length, first: items.slice(0, 5) });
+export const NONE = listed([]);
 
 /** The tenant answers 200 on every instance again (no restart), within `timeoutMs`. */
 export function untilServing(instances: readonly Instance[], tenantId: string, jar: CookieJar, timeoutMs: number) {

@@ -56,15 +56,21 @@ export async function startRedis(info: RedisInfo): Promise<void> {
   if (started.error || started.status !== 0) {
     throw new Error('redis-server could not be started (is it installed? apt-get install redis-server)');
   }
-  await waitFor('redis-server answering PING', () => ping(info.url), { timeoutMs: 10_000, intervalMs: 50 });
+  const dir = await waitFor('redis-server answering PING', () => serverDir(info.url), {
+    timeoutMs: 10_000,
+    intervalMs: 50,
+  });
+  // A daemonized redis-server that cannot bind still exits 0: make sure the one answering is ours.
+  if (dir !== info.dir) throw new Error(`port ${info.port} is served by another redis-server (dir ${dir})`);
 }
 
-async function ping(url: string): Promise<true | undefined> {
+async function serverDir(url: string): Promise<string | undefined> {
   const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
   client.on('error', () => undefined);
   try {
     await client.connect();
-    return (await client.ping()) === 'PONG' ? true : undefined;
+    const [, dir] = (await client.config('GET', 'dir')) as [string, string];
+    return dir;
   } finally {
     client.disconnect();
   }
