@@ -22,6 +22,8 @@ export interface ClusterInfo {
   tenants: ClusterTenant[];
   users: Record<ClusterUserName, Credentials>;
   refreshIntervalMs: number;
+  /** The environment A and B run with (secrets included): a test may start one more instance. */
+  portalEnv: Record<string, string>;
   logFiles: string[];
   /**
    * Values that must never appear in a log: the session secret, the service token, and the

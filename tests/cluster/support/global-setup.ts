@@ -63,7 +63,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       orgSizes: ORG_SIZES,
     });
     const users = await writeUsersFile(join(tmp, 'users.json'), randomBytes(12).toString('base64url'));
-    const env: NodeJS.ProcessEnv = {
+    const env: Record<string, string> = {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? tmp,
       NODE_ENV: 'production',
@@ -108,6 +108,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       })),
       users,
       refreshIntervalMs: REFRESH_INTERVAL_MS,
+      portalEnv: env,
       logFiles: instances.map((instance) => instance.logFile),
       secrets,
     };

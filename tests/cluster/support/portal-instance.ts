@@ -35,15 +35,20 @@ const tail = (file: string) => readFileSync(file, 'utf8').split('\n').slice(-30)
 export async function startPortal(options: {
   name: string;
   port: number;
-  env: NodeJS.ProcessEnv;
+  env: Record<string, string>;
   logFile: string;
+  /**
+   * Polled until it answers 200. Default /api/health; a public page instead leaves the first
+   * request that builds the portal's runtimes to the test.
+   */
+  readyPath?: string;
 }): Promise<PortalInstance> {
-  const { name, port, env, logFile } = options;
+  const { name, port, env, logFile, readyPath = '/api/health' } = options;
   const out = openSync(logFile, 'w');
   const child = spawn('node_modules/.bin/next', ['start', '-H', '127.0.0.1', '-p', String(port)], {
     detached: true,
     stdio: ['ignore', out, out],
-    env,
+    env: { ...env, NODE_ENV: 'production' },
   });
   closeSync(out);
   const pid = child.pid;
@@ -58,12 +63,12 @@ export async function startPortal(options: {
   const url = `http://127.0.0.1:${port}`;
   try {
     const outcome = await waitFor(
-      `portal ${name} healthy at ${url}/api/health`,
+      `portal ${name} answering ${url}${readyPath}`,
       async () => {
         if (exited) return 'exited';
-        const response = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2_000) });
+        const response = await fetch(`${url}${readyPath}`, { signal: AbortSignal.timeout(2_000) });
         await response.arrayBuffer();
-        return response.status === 200 ? 'healthy' : undefined;
+        return response.status === 200 ? 'ready' : undefined;
       },
       { timeoutMs: 60_000, intervalMs: 200 },
     );

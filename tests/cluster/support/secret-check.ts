@@ -23,11 +23,11 @@ async function cachedTokens(redisUrl: string): Promise<Secret[]> {
   }
 }
 
-export async function secretsInLogs(cluster: ClusterInfo): Promise<string[]> {
+export async function secretsInLogs(cluster: ClusterInfo, moreLogFiles: string[] = []): Promise<string[]> {
   const secrets = [
     ...cluster.secrets,
     ...(await collectClientSecrets(cluster.emulator.url, cluster.emulator.controlToken)),
     ...(await cachedTokens(cluster.redis.url)),
   ];
-  return findSecretsInLogs(cluster.logFiles, secrets);
+  return findSecretsInLogs([...cluster.logFiles, ...moreLogFiles], secrets);
 }
