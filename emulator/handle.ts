@@ -13,6 +13,7 @@ import { ConnectionResetError } from './errors';
 import { internalError, notFound } from './http/errors';
 import { toResponse } from './http/render-result';
 import { errorResponse, jsonResponse } from './http/response';
+import { requestOrgId } from './faults/request-org';
 import { recordResponse } from './stats';
 
 type Outcome = { response: Response; orgId?: string; clientId?: string };
@@ -73,16 +74,19 @@ export async function handleRequest(core: Core, req: Request): Promise<Response>
   }
 
   core.stats.requests++;
-  const fault = core.faults.take(req.method, url.pathname);
+  const requestOrg = requestOrgId(core, req);
+  const fault = core.faults.take(req.method, url.pathname, requestOrg);
   if (fault) core.stats.faultsApplied++;
   if (fault?.latencyMs) await core.options.sleep(fault.latencyMs);
+  // A faulted answer is booked to the org whose credentials the request carried.
+  const faultOrg = requestOrg ? { orgId: requestOrg } : {};
   if (fault?.connectionReset) {
-    recordResponse(core.stats, { method: req.method, path: url.pathname, status: 0 });
+    recordResponse(core.stats, { method: req.method, path: url.pathname, status: 0, ...faultOrg });
     throw new ConnectionResetError();
   }
   const outcome: Outcome =
     fault?.status !== undefined
-      ? { response: faultResponse({ ...fault, status: fault.status }, correlationId) }
+      ? { response: faultResponse({ ...fault, status: fault.status }, correlationId), ...faultOrg }
       : await safelyOutcome(() => route(core, req, url, correlationId), correlationId);
   recordResponse(core.stats, {
     method: req.method,

@@ -18,6 +18,8 @@ export type EmulatorStats = {
   responsesByStatus: Record<string, number>;
   rateLimited: number;
   requestsByOrg: Record<string, number>;
+  /** Statuses per org id, for requests whose org is known (API calls, issued tokens, faults). */
+  responsesByOrg: Record<string, Record<string, number>>;
   configServiceRequests: number;
   faultsApplied: number;
   /** The most recent requests, oldest first (capped). */
@@ -33,6 +35,7 @@ export const createStats = (): EmulatorStats => ({
   responsesByStatus: {},
   rateLimited: 0,
   requestsByOrg: {},
+  responsesByOrg: {},
   configServiceRequests: 0,
   faultsApplied: 0,
   recent: [],
@@ -44,6 +47,7 @@ export const increment = (counter: Record<string, number>, key: string): void =>
 
 export function recordResponse(stats: EmulatorStats, entry: RequestLogEntry): void {
   increment(stats.responsesByStatus, String(entry.status));
+  if (entry.orgId) increment((stats.responsesByOrg[entry.orgId] ??= {}), String(entry.status));
   stats.recent.push(entry);
   if (stats.recent.length > RECENT_CAP) stats.recent.splice(0, stats.recent.length - RECENT_CAP);
 }

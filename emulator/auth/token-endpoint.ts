@@ -26,7 +26,7 @@ const KNOWN_GRANTS = [
   'urn:ietf:params:oauth:grant-type:saml2-bearer',
 ];
 
-function parseBasic(header: string | null): { clientId: string; secret: string } | undefined {
+export function parseBasic(header: string | null): { clientId: string; secret: string } | undefined {
   const match = header === null ? null : /^basic\s+([A-Za-z0-9+/=_-]+)\s*$/i.exec(header);
   if (!match?.[1]) return undefined;
   const decoded = Buffer.from(match[1], 'base64').toString('utf8');

@@ -132,7 +132,12 @@ const ROUTES: ControlRoute[] = [
     method: 'POST',
     pattern: '/__emulator/faults',
     schema: faultSpecSchema,
-    handle: ({ core, body }) => ok(core.faults.add(faultSpecSchema.parse(body)), 201),
+    handle({ core, body }) {
+      const spec = faultSpecSchema.parse(body);
+      if (spec.tenant === undefined) return ok(core.faults.add(spec), 201);
+      const org = findOrg(core, spec.tenant);
+      return org ? ok(core.faults.add({ ...spec, tenant: org.organization.id }), 201) : orgNotFound;
+    },
   },
   {
     method: 'DELETE',

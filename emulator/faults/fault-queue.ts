@@ -21,6 +21,12 @@ export const faultSpecSchema = z
     headers: z.record(z.string().regex(HEADER_NAME), z.string().regex(HEADER_VALUE)).optional(),
     latencyMs: z.number().int().min(0).max(600_000).optional(),
     connectionReset: z.boolean().optional(),
+    /**
+     * A tenantId or org id: only requests made with that org's credentials match (its bearer
+     * tokens, or its clients' Basic auth at /oauth/token), so one tenant's upstream can fail
+     * while every other tenant keeps answering. Stored as the org id.
+     */
+    tenant: z.string().min(1).max(200).optional(),
     count: z.number().int().min(1).max(1_000_000).default(1),
   })
   .strict();
@@ -30,8 +36,8 @@ export type QueuedFault = FaultSpec & { id: number; remaining: number };
 
 export type FaultQueue = {
   add(spec: FaultSpec): QueuedFault;
-  /** Consumes one use of the first fault matching the request, if any. */
-  take(method: string, path: string): QueuedFault | undefined;
+  /** Consumes one use of the first fault matching the request (and its org, when known), if any. */
+  take(method: string, path: string, orgId?: string): QueuedFault | undefined;
   list(): QueuedFault[];
   clear(): void;
 };
@@ -53,10 +59,11 @@ export function createFaultQueue(): FaultQueue {
       faults.push(fault);
       return withoutMatcher(fault);
     },
-    take(method, path) {
+    take(method, path, orgId) {
       const fault = faults.find(
         (candidate) =>
           (candidate.method === undefined || candidate.method.toUpperCase() === method.toUpperCase()) &&
+          (candidate.tenant === undefined || candidate.tenant === orgId) &&
           candidate.matcher.test(path),
       );
       if (!fault) return undefined;
