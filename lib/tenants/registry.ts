@@ -58,11 +58,18 @@ const sameCredentials = (a: Tenant, b: Tenant) => a.clientId === b.clientId && a
  */
 export function createTenantRegistry(options: TenantRegistryOptions): TenantRegistry {
   const { source, refreshIntervalMs, logger, now = Date.now } = options;
-  const guarded = withCircuitBreaker(source, options.breaker ?? { failureThreshold: 3, halfOpenAfterMs: 30_000 });
+  // Half-open no later than the next refresh: a recovered source is read again on schedule.
+  const guarded = withCircuitBreaker(
+    source,
+    options.breaker ?? { failureThreshold: 3, halfOpenAfterMs: Math.min(30_000, refreshIntervalMs) },
+  );
   const listeners = new Set<CredentialsChangedListener>();
   const rotatedAt = new Map<string, number>();
   let tenants: Map<string, Tenant> | undefined;
   let loadedAt: number | undefined;
+  // With a list to serve, a failed refresh waits one interval like a good one: not one retry
+  // (and one warning) per request while the source is down.
+  let failedAt: number | undefined;
   let lastError: RegistryStatus['lastError'];
   let problems: TenantProblem[] = [];
   let inFlight: Promise<void> | undefined;
@@ -97,6 +104,7 @@ export function createTenantRegistry(options: TenantRegistryOptions): TenantRegi
       apply(result.tenants);
       problems = result.problems;
       loadedAt = now();
+      failedAt = undefined;
       lastError = undefined;
       for (const problem of result.problems) logger.warn({ source: source.kind, ...problem }, 'tenant entry skipped');
     } catch (error) {
@@ -107,6 +115,7 @@ export function createTenantRegistry(options: TenantRegistryOptions): TenantRegi
             ? error.message
             : 'unknown error';
       lastError = { message, at: now() };
+      failedAt = now();
       logger.warn({ source: source.kind, err: message, stale: tenants !== undefined }, 'tenant source failed');
       if (tenants === undefined)
         throw new TenantAccessError('*', 'tenant_unavailable', `Tenant list unavailable: ${message}`);
@@ -130,7 +139,7 @@ export function createTenantRegistry(options: TenantRegistryOptions): TenantRegi
   }
 
   async function ensureFresh(force = false): Promise<void> {
-    const stale = loadedAt === undefined || now() - loadedAt >= refreshIntervalMs;
+    const stale = loadedAt === undefined || now() - Math.max(loadedAt, failedAt ?? 0) >= refreshIntervalMs;
     const rotating = dueRotations();
     if (force || tenants === undefined || stale || rotating.length > 0) await reload();
     for (const id of rotating) {

@@ -47,6 +47,29 @@ describe('createTenantRegistry', () => {
     expect(registry.status().lastError).toEqual({ message: 'config service answered HTTP 503', at: 1500 });
   });
 
+  it('while the source fails, retries once per interval (not per request) and logs once per attempt', async () => {
+    let now = 0;
+    const logger = { warn: vi.fn(), info: vi.fn() };
+    const source = scriptedSource([
+      () => [tenantEntry()],
+      () => {
+        throw new TenantSourceError('config service answered HTTP 503', 'rejected');
+      },
+      () => [tenantEntry(), tenantEntry({ tenantId: 'globex-eu' })],
+    ]);
+    const registry = createTenantRegistry({ source, refreshIntervalMs: 1000, logger, now: () => now });
+    await registry.list();
+    now = 1500;
+    await registry.list();
+    for (now = 1600; now < 2500; now += 100) expect(await registry.list()).toHaveLength(1);
+    expect(source.calls).toBe(2);
+    expect(logger.warn).toHaveBeenCalledTimes(1);
+    now = 2500;
+    expect(await registry.list()).toHaveLength(2);
+    expect(source.calls).toBe(3);
+    expect(registry.status().lastError).toBeUndefined();
+  });
+
   it('fails closed when the source never loaded', async () => {
     const source = scriptedSource([
       () => {
