@@ -1,5 +1,5 @@
-import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { testAliases } from './vitest.config';
 
 /**
  * The cluster suite (`npm run test:cluster`, after `npm run build`): two `next start`
@@ -7,12 +7,7 @@ import { defineConfig } from 'vitest/config';
  * cluster for every file (tests/cluster/support/global-setup.ts), so files run one at a time.
  */
 export default defineConfig({
-  resolve: {
-    alias: {
-      '@': fileURLToPath(new URL('./', import.meta.url)),
-      'server-only': fileURLToPath(new URL('./node_modules/server-only/empty.js', import.meta.url)),
-    },
-  },
+  resolve: { alias: testAliases },
   test: {
     environment: 'node',
     include: ['tests/cluster/**/*.test.ts'],

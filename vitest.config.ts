@@ -1,14 +1,15 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+/** Shared with vitest.cluster.config.ts. */
+export const testAliases = {
+  '@': fileURLToPath(new URL('./', import.meta.url)),
+  // `server-only` throws outside a React Server Components bundle; in tests it is a no-op.
+  'server-only': fileURLToPath(new URL('./node_modules/server-only/empty.js', import.meta.url)),
+};
+
 export default defineConfig({
-  resolve: {
-    alias: {
-      '@': fileURLToPath(new URL('./', import.meta.url)),
-      // `server-only` throws outside a React Server Components bundle; in tests it is a no-op.
-      'server-only': fileURLToPath(new URL('./node_modules/server-only/empty.js', import.meta.url)),
-    },
-  },
+  resolve: { alias: testAliases },
   test: {
     environment: 'node',
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Organization } from '../../lib/genesys/schemas/organization';
 import { getCluster, tenantOf } from './support/cluster-info';
 import { emulatorControl } from './support/emulator-control';
-import { freePort } from './support/free-port';
+import { freePort } from '@/tests/support/free-port';
 import { call, isErrorShape, signInOrThrow, type CookieJar } from './support/portal-client';
 import { startPortal, type PortalInstance } from './support/portal-instance';
 import { secretsInLogs } from './support/secret-check';

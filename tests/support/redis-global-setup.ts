@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { freePort } from './private-redis';
+import { freePort } from './free-port';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startEmulatorServer, type EmulatorServer } from '../../../emulator/server';
 import type { ClusterInfo } from './cluster-info';
-import { freePort } from './free-port';
+import { freePort } from '../../support/free-port';
 import { findSecretsInLogs, type Secret } from './log-secrets';
 import { startPortal, type PortalInstance, type PortalInstanceInfo } from './portal-instance';
 import { killRedis, killRedisNow, redisInfo, startRedis, type RedisInfo } from './redis-server';
