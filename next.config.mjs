@@ -16,8 +16,7 @@ export default async function nextConfig(phase) {
     experimental: { authInterrupts: true },
     // Stable across instances built from the same commit (several instances behind one balancer).
     deploymentId: process.env.DEPLOYMENT_ID || undefined,
-    // Shared through Redis: no second, per-process copy that revalidateTag on another instance cannot reach.
-    ...(cacheHandler ? { cacheHandler, cacheMaxMemorySize: 0 } : {}),
+    ...(cacheHandler ? { cacheHandler } : {}),
     // The emulator and launch scripts are not part of the app bundle.
     outputFileTracingExcludes: { '*': ['emulator/**', 'bench/**', 'e2e/**', 'tests/**'] },
   };
