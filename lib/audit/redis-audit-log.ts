@@ -85,7 +85,9 @@ export function createRedisAuditLog(options: RedisAuditLogOptions): AuditLog {
       try {
         id = await redis.xadd(key, '*', 'entry', JSON.stringify(stored));
       } catch (error) {
-        throw new AuditUnavailableError(`Redis did not acknowledge the audit entry: ${reason(error)}`);
+        throw new AuditUnavailableError(`Redis did not acknowledge the audit entry: ${reason(error)}`, {
+          cause: error,
+        });
       }
       const parsed = id === null ? undefined : parseEntryId(id);
       if (!id || !parsed) throw new AuditUnavailableError('Redis returned no stream id for the audit entry');

@@ -13,11 +13,14 @@ const markOf = (brand: string) => Symbol.for(`genesys-tenant-portal.error.${bran
 export class BrandedError extends Error {
   static readonly brand: string = 'BrandedError';
 
-  constructor(message: string) {
-    super(message);
-    const { brand } = new.target;
-    this.name = brand;
-    Object.defineProperty(this, markOf(brand), { value: true });
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = new.target.brand;
+    // Every brand up the chain, so a subclass's error is still an instance of its parent.
+    for (let type = new.target; type !== BrandedError; type = Object.getPrototypeOf(type) as typeof BrandedError) {
+      if (!Object.hasOwn(this, markOf(type.brand))) Object.defineProperty(this, markOf(type.brand), { value: true });
+    }
+    Object.defineProperty(this, markOf(BrandedError.brand), { value: true });
   }
 
   static override [Symbol.hasInstance](value: unknown): boolean {

@@ -12,11 +12,9 @@ const UNAVAILABLE_MESSAGES = [
   /enableOfflineQueue options is false/,
   /^Reached the max retries per request limit/,
   // Reachable but not taking commands: still loading its data after a restart, out of memory
-  // under noeviction, a replica after failover, or unable to persist.
-  /^LOADING /,
-  /^OOM /,
-  /^READONLY /,
-  /^MISCONF /,
+  // under noeviction, a replica after failover, unable to persist, busy with a script, or a
+  // primary/replica set in transition.
+  /^(LOADING|OOM|READONLY|MISCONF|BUSY|MASTERDOWN|NOREPLICAS|TRYAGAIN|CLUSTERDOWN) /,
 ];
 const UNAVAILABLE_NAMES = new Set(['MaxRetriesPerRequestError']);
 

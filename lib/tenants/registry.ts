@@ -49,6 +49,8 @@ export interface TenantRegistryOptions {
   breaker?: { failureThreshold: number; halfOpenAfterMs: number };
 }
 
+const RETRY_AFTER_FAILURE_MS = 30_000;
+
 const sameCredentials = (a: Tenant, b: Tenant) => a.clientId === b.clientId && a.clientSecret === b.clientSecret;
 
 /**
@@ -67,8 +69,9 @@ export function createTenantRegistry(options: TenantRegistryOptions): TenantRegi
   const rotatedAt = new Map<string, number>();
   let tenants: Map<string, Tenant> | undefined;
   let loadedAt: number | undefined;
-  // With a list to serve, a failed refresh waits one interval like a good one: not one retry
-  // (and one warning) per request while the source is down.
+  // With a list to serve, a failed refresh is retried after the interval or 30 s, whichever is
+  // shorter: not once per request (and one warning each) while the source is down, and not a
+  // whole day later when the interval is a day.
   let failedAt: number | undefined;
   let lastError: RegistryStatus['lastError'];
   let problems: TenantProblem[] = [];
@@ -139,7 +142,10 @@ export function createTenantRegistry(options: TenantRegistryOptions): TenantRegi
   }
 
   async function ensureFresh(force = false): Promise<void> {
-    const stale = loadedAt === undefined || now() - Math.max(loadedAt, failedAt ?? 0) >= refreshIntervalMs;
+    const stale =
+      failedAt !== undefined
+        ? now() - failedAt >= Math.min(refreshIntervalMs, RETRY_AFTER_FAILURE_MS)
+        : loadedAt === undefined || now() - loadedAt >= refreshIntervalMs;
     const rotating = dueRotations();
     if (force || tenants === undefined || stale || rotating.length > 0) await reload();
     for (const id of rotating) {

@@ -3,6 +3,7 @@
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import type { LoginFormState } from '@/components/auth/login-form';
+import { AuditUnavailableError } from '@/lib/audit/types';
 import { formText } from '@/lib/http/form-field';
 import { resolveRequestId } from '@/lib/http/request-id';
 import { isStoreUnavailable, STORE_UNAVAILABLE } from '@/lib/http/store-unavailable';
@@ -19,8 +20,10 @@ export async function loginAction(_previous: LoginFormState, form: FormData): Pr
     ip: clientAddress(incoming),
     requestId: resolveRequestId(incoming.get('x-request-id')),
   }).catch((error: unknown) => {
-    // Throttle and sessions live in Redis: say so on the form rather than on an error page.
-    if (isStoreUnavailable(error)) return { ok: false, reason: 'unavailable' } as const;
+    // Throttle, sessions and the audit of the sign-in live in Redis: say so on the form rather
+    // than on an error page.
+    if (isStoreUnavailable(error) || error instanceof AuditUnavailableError)
+      return { ok: false, reason: 'unavailable' } as const;
     throw error;
   });
   if (!outcome.ok) {

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { LoginForm } from '@/components/auth/login-form';
+import { isStoreUnavailable } from '@/lib/http/store-unavailable';
 import { safeReturnPath } from '@/lib/login-flow';
 import { getRequestSession } from '@/lib/session/server';
 import { loginAction } from './actions';
@@ -10,7 +11,12 @@ export const metadata: Metadata = { title: 'Sign in' };
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
   const { next } = await searchParams;
   const returnTo = safeReturnPath(Array.isArray(next) ? next[0] : next);
-  if (await getRequestSession()) redirect(returnTo);
+  // Redis away: the session cannot be checked, so show the form (whose action says what is wrong).
+  const session = await getRequestSession().catch((error: unknown) => {
+    if (isStoreUnavailable(error)) return null;
+    throw error;
+  });
+  if (session) redirect(returnTo);
   return (
     <main className="page login-page">
       <h1>Genesys Tenant Portal</h1>

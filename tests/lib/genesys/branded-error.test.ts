@@ -51,6 +51,21 @@ describe('branded errors', () => {
     }
   });
 
+  it('a subclass with a brand of its own is still an instance of its parent', async () => {
+    const { BrandedError } = await import('@/lib/genesys/branded-error');
+    class Parent extends BrandedError {
+      static override readonly brand: string = 'TestParentError';
+    }
+    class Child extends Parent {
+      static override readonly brand = 'TestChildError';
+    }
+    const child = new Child('x', { cause: new Error('root') });
+    expect(child instanceof Child && child instanceof Parent && child instanceof BrandedError).toBe(true);
+    expect(new Parent('y') instanceof Child).toBe(false);
+    expect(child.name).toBe('TestChildError');
+    expect((child.cause as Error).message).toBe('root');
+  });
+
   it('keep their fields and message', () => {
     const error = samples().TenantAccessError;
     expect(error).toMatchObject({ tenantId: 'acme-prod', code: 'credentials_invalid', message: 'refused' });

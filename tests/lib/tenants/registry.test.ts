@@ -70,6 +70,27 @@ describe('createTenantRegistry', () => {
     expect(registry.status().lastError).toBeUndefined();
   });
 
+  it('with a day-long interval, retries a failed refresh after 30 s, not a day', async () => {
+    let now = 0;
+    const day = 86_400_000;
+    const source = scriptedSource([
+      () => [tenantEntry()],
+      () => {
+        throw new TenantSourceError('config service answered HTTP 503', 'rejected');
+      },
+      () => [tenantEntry(), tenantEntry({ tenantId: 'globex-eu' })],
+    ]);
+    const registry = createTenantRegistry({ source, refreshIntervalMs: day, logger: quietLogger, now: () => now });
+    await registry.list();
+    now = day;
+    await registry.list();
+    now = day + 29_000;
+    expect(await registry.list()).toHaveLength(1);
+    now = day + 30_000;
+    expect(await registry.list()).toHaveLength(2);
+    expect(source.calls).toBe(3);
+  });
+
   it('fails closed when the source never loaded', async () => {
     const source = scriptedSource([
       () => {
