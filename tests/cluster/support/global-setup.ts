@@ -6,7 +6,7 @@
  * whatever happened, then checks the instance logs for secrets.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -22,6 +22,8 @@ import { collectClientSecrets } from './emulator-control';
 const REFRESH_INTERVAL_MS = 2_000;
 // Small orgs: the world is built in milliseconds and the users pages stay cheap.
 const ORG_SIZES = [60, 40, 30, 30, 20, 20];
+/** Written only when a secret is found in an instance log; .ci/run fails when it exists. */
+export const SECRETS_FOUND_FILE = resolve('reports/cluster/secrets-found.txt');
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   if (!existsSync('.next/BUILD_ID')) {
@@ -29,6 +31,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   const logDir = resolve('reports/cluster');
   mkdirSync(logDir, { recursive: true });
+  rmSync(SECRETS_FOUND_FILE, { force: true });
   const tmp = mkdtempSync(join(tmpdir(), 'portal-cluster-'));
   const redisDir = join(tmp, 'redis');
   mkdirSync(redisDir);
@@ -119,6 +122,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
       const current = emulator ? await collectClientSecrets(emulator.url, controlToken).catch(() => []) : [];
       await teardown();
       const findings = findSecretsInLogs(info.logFiles, [...secrets, ...current]);
+      // Vitest only prints a teardown error (exit code 0), so .ci/run fails on this file instead.
+      if (findings.length > 0) writeFileSync(SECRETS_FOUND_FILE, `${findings.join('\n')}\n`);
       if (findings.length > 0) throw new Error(`secrets in the instance logs:\n${findings.join('\n')}`);
     };
   } catch (error) {
