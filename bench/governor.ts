@@ -1,5 +1,5 @@
 /**
- * Pacing in real time: workers far above the limit go through the rate governor to a real
+ * The rate governor in real time: workers far above the limit go through the rate governor to a real
  * emulator server (node:http) whose per-client limit is set to 1 200/min so a run takes
  * seconds. Reports the upstream rate achieved against the limit (utilization) and the 429s,
  * for one instance (memory store) and for two instances sharing Redis. A run is shorter than
@@ -12,7 +12,7 @@ import { gcraParameters } from '../lib/genesys/rate-gcra';
 import { createRateGovernor } from '../lib/genesys/rate-governor';
 import type { RateGovernor } from '../lib/genesys/ports';
 import { createMemoryRateStore, createRedisClient, createRedisRateStore } from '../lib/upstream/index';
-import { realClock, withRedis } from './tokens';
+import { realClock, withRedis } from './support';
 
 const LIMIT = 1_200;
 const DURATION_MS = 15_000;
@@ -105,7 +105,7 @@ export async function run(): Promise<void> {
   }
   const [one, two] = results.map(([, r]) => r);
   console.log(
-    `bench pacing: clock=real limit_per_min=${LIMIT} duration_s=${DURATION_MS / 1000} ` +
+    `bench governor: clock=real limit_per_min=${LIMIT} duration_s=${DURATION_MS / 1000} ` +
       `single_rate_per_min=${one!.ratePerMinute.toFixed(1)} single_util_pct=${((one!.ratePerMinute / LIMIT) * 100).toFixed(1)} single_429=${one!.throttled} ` +
       `redis2_rate_per_min=${two!.ratePerMinute.toFixed(1)} redis2_util_pct=${((two!.ratePerMinute / LIMIT) * 100).toFixed(1)} redis2_429=${two!.throttled} ` +
       `emulator_429_total=${server.emulator.stats().rateLimited}`,
