@@ -15,6 +15,7 @@ const BENCHES: Record<string, () => Promise<{ run: Bench }>> = {
   proxy: () => import('./proxy'), // ~1 min: emulator direct vs bare proxy vs portal route
   stampede: () => import('./stampede'), // ~30 s: token requests per tenant at expiry, 4 processes
   governor: () => import('./governor'), // ~35 s: the rate governor, 1 instance vs 2 on Redis
+  pacing: () => import('./pacing'), // ~2.5 min: 20 000-user export, portal vs official SDK
   export: () => import('./export'), // ~1 min: export time and memory, 2 000 vs 20 000 users
   pages: () => import('./pages'), // ~1 min: Chromium, dashboard and users page, tenant switch
 };
