@@ -29,7 +29,7 @@ import { systemClock } from '../lib/upstream/system-clock';
 import { csvHeaderLine } from '../lib/users-export/csv';
 import { createUsersCsvStream } from '../lib/users-export/csv-stream';
 import { openUserRows } from '../lib/users-export/user-rows';
-import { startProbe, type ProbeStats } from './support';
+import { exitWithoutDetails, startProbe, type ProbeStats } from './support';
 
 const LIMIT_PER_MIN = 240;
 const SIZES = [
@@ -220,4 +220,4 @@ async function child(): Promise<void> {
   await stores.close();
 }
 
-if (process.env.BENCH_EXPORT_CHILD === '1') void child();
+if (process.env.BENCH_EXPORT_CHILD === '1') child().catch(exitWithoutDetails);

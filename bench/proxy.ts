@@ -114,10 +114,11 @@ function child(): void {
 
 /**
  * Tokens of clients of the same org, their limit out of the way (1 000 000/min). A pool, not one
- * token: the emulator's rolling window filters every stamp of the last 60 s on each check, so a
- * single token taking thousands of requests a second slows the emulator itself (O(window) per
- * request) and the fastest path would be penalised most. The portal has one token per tenant;
- * at its rate that costs it little.
+ * token: the emulator's rolling window (emulator/auth/rate-limit.ts) filters every stamp of the
+ * last 60 s on each check, so a single token taking thousands of requests a second slows the
+ * emulator itself (O(window) per request) and the fastest path would be penalised most. The
+ * portal has one token per tenant; at its rate that costs it little. Harmless once the window
+ * is amortised O(1) (the change proposed in BENCHMARKS.md).
  */
 async function benchTokens(emulator: EmulatorProcess, count: number): Promise<string[]> {
   const tokens: string[] = [];

@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { exitWithoutDetails } from './support';
 
 type Bench = () => Promise<void>;
 
@@ -48,15 +49,23 @@ async function main() {
   console.log(`machine: ${cpus().length} x ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`);
   console.log(`date: ${new Date().toISOString()}  commit: ${commit()}\n`);
   const started = performance.now();
+  const failed: string[] = [];
   for (const name of names) {
     const load = BENCHES[name];
     if (!load) continue;
     console.log(`## ${name}`);
     const start = performance.now();
-    await (await load()).run();
+    try {
+      await (await load()).run();
+    } catch (error) {
+      // The message only (an SDK error carries request headers); the next bench still runs.
+      console.log(`bench ${name}: failed=${JSON.stringify(error instanceof Error ? error.message : 'unknown')}`);
+      failed.push(name);
+    }
     console.log(`(${name}: ${((performance.now() - start) / 1000).toFixed(0)} s)\n`);
   }
   console.log(`total: ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  if (failed.length > 0) process.exitCode = 1;
 }
 
-void main();
+main().catch(exitWithoutDetails);

@@ -25,7 +25,7 @@ import { startEmulatorServer } from '../emulator/server';
 import type { TenantConnection } from '../lib/genesys/ports';
 import { createTokenProvider } from '../lib/genesys/token-provider';
 import { createUpstreamStores } from '../lib/upstream/index';
-import { printTable, quietLogger, realClock, withRedis } from './support';
+import { exitWithoutDetails, printTable, quietLogger, realClock, withRedis } from './support';
 
 const PROCESSES = 4;
 const CALLS = 200;
@@ -41,7 +41,7 @@ const LABELS: Record<Strategy, string> = {
   'sdk-naive': 'official SDK, naive',
 };
 
-type ChildReport = Record<string, { tokens: string[]; ms: number }>;
+type ChildReport = Record<string, { tokens: string[]; failed: number; ms: number }>;
 
 /** Line-oriented control of the children: "ready" → "go <round>" → one JSON report per round. */
 async function startChildren(strategy: Strategy, tenants: TenantConnection[], emulatorUrl: string, redisUrl: string) {
@@ -79,6 +79,7 @@ interface Row {
   round: string;
   perTenant: number[];
   distinct: number[];
+  failed: number;
   slowestMs: number;
 }
 
@@ -108,6 +109,9 @@ export async function run(): Promise<void> {
               round,
               perTenant: tenants.map((t) => (after[t.clientId] ?? 0) - (before[t.clientId] ?? 0)),
               distinct: tenants.map((t) => new Set(reports.flatMap((report) => report[t.tenantId]?.tokens ?? [])).size),
+              failed: reports
+                .flatMap((report) => Object.values(report).map((r) => r.failed))
+                .reduce((a, b) => a + b, 0),
               slowestMs: Math.max(...reports.flatMap((report) => Object.values(report).map((r) => r.ms))),
             });
           }
@@ -126,20 +130,33 @@ export async function run(): Promise<void> {
       `(${callers} callers per tenant), released together; ideal: 1 token request per tenant`,
   );
   printTable(
-    ['strategy', 'round', 'token requests per tenant', 'distinct tokens', 'per tenant / ideal', 'slowest caller ms'],
+    [
+      'strategy',
+      'round',
+      'token requests per tenant',
+      'distinct tokens',
+      'per tenant / ideal',
+      'failed calls',
+      'slowest caller ms',
+    ],
     rows.map((r) => [
       LABELS[r.strategy],
       r.round,
       r.perTenant.join(', '),
       r.distinct.join(', '),
       `${(r.perTenant.reduce((a, b) => a + b, 0) / r.perTenant.length).toFixed(0)}×`,
+      String(r.failed),
       r.slowestMs.toFixed(0),
     ]),
   );
   const key = (r: Row) => `${r.strategy.replace('-', '_')}_${r.round}`;
   console.log(
     `bench stampede: processes=${PROCESSES} tenants=${ORG_SIZES.length} calls_per_process_per_tenant=${CALLS} ` +
-      rows.map((r) => `${key(r)}_token_requests=${r.perTenant.join(',')}`).join(' '),
+      rows
+        .map(
+          (r) => `${key(r)}_token_requests=${r.perTenant.join(',')}${r.failed ? ` ${key(r)}_failed=${r.failed}` : ''}`,
+        )
+        .join(' '),
   );
 }
 
@@ -272,9 +289,15 @@ async function child(): Promise<void> {
     await Promise.all(
       tenants.map(async (tenant) => {
         const start = performance.now();
-        const tokens = await Promise.all(Array.from({ length: CALLS }, () => holder.getToken(tenant)));
+        // A failed call (e.g. the SDK reusing a keep-alive socket the server just closed) is counted, not fatal.
+        const settled = await Promise.allSettled(Array.from({ length: CALLS }, () => holder.getToken(tenant)));
+        const tokens = settled.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
         const digests = tokens.map((t) => createHash('sha256').update(t).digest('hex').slice(0, 12));
-        report[tenant.tenantId] = { tokens: [...new Set(digests)], ms: performance.now() - start };
+        report[tenant.tenantId] = {
+          tokens: [...new Set(digests)],
+          failed: settled.length - tokens.length,
+          ms: performance.now() - start,
+        };
       }),
     );
     console.log(JSON.stringify(report));
@@ -282,4 +305,4 @@ async function child(): Promise<void> {
   await holder.close();
 }
 
-if (process.env.BENCH_STAMPEDE_CHILD === '1') void child();
+if (process.env.BENCH_STAMPEDE_CHILD === '1') child().catch(exitWithoutDetails);

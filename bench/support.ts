@@ -270,3 +270,18 @@ export function startProbe(everyMs: number, call: () => Promise<unknown>): { sto
     },
   };
 }
+
+/**
+ * Ends a bench (or a bench child) on an error with its message only: an SDK error (axios) carries
+ * the request's Authorization header, which must never reach the output.
+ */
+export function exitWithoutDetails(error: unknown): never {
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : `status ${describeStatus(error)}`;
+  console.error(`bench failed: ${message}`);
+  process.exit(1);
+}
+
+function describeStatus(error: unknown): string {
+  const status = (error as { status?: unknown } | null)?.status;
+  return typeof status === 'number' ? String(status) : 'unknown (not an Error)';
+}
