@@ -29,7 +29,7 @@ import { systemClock } from '../lib/upstream/system-clock';
 import { csvHeaderLine } from '../lib/users-export/csv';
 import { createUsersCsvStream } from '../lib/users-export/csv-stream';
 import { openUserRows } from '../lib/users-export/user-rows';
-import { exitWithoutDetails, startProbe, type ProbeStats } from './support';
+import { exitWithoutDetails, startProbe, track, type ProbeStats } from './support';
 
 const LIMIT_PER_MIN = 240;
 const SIZES = [
@@ -64,16 +64,18 @@ export async function setRateLimit(server: EmulatorServer, clientId: string, per
 /** The export's own code in a child process, paced at `tenant.rateLimitPerMinute`. */
 export function runChild(tenant: TenantConnection, emulatorUrl: string, probeEveryMs = 0): Promise<ChildReport> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url)], {
-      env: {
-        ...process.env,
-        BENCH_EXPORT_CHILD: '1',
-        BENCH_EXPORT_PROBE_MS: String(probeEveryMs),
-        BENCH_TENANT: JSON.stringify(tenant),
-        BENCH_EMULATOR_URL: emulatorUrl,
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = track(
+      spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url)], {
+        env: {
+          ...process.env,
+          BENCH_EXPORT_CHILD: '1',
+          BENCH_EXPORT_PROBE_MS: String(probeEveryMs),
+          BENCH_TENANT: JSON.stringify(tenant),
+          BENCH_EMULATOR_URL: emulatorUrl,
+        },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      }),
+    );
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('error', reject);

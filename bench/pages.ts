@@ -7,9 +7,8 @@
  * users page: its first rows shown), from navigation start. Needs a build (`npm run build`). Prints medians of RUNS runs;
  * asserts nothing.
  */
-import { spawn } from 'node:child_process';
 import { chromium, type Page } from '@playwright/test';
-import { freePort, hasBuild, killGroup, median, printTable, sleep } from './support';
+import { freePort, hasBuild, killGroup, median, printTable, sleep, spawnGroup } from './support';
 
 const RUNS = 7;
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run'];
@@ -17,7 +16,7 @@ const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable
 async function startPortal() {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const child = spawn('node_modules/.bin/tsx', ['scripts/launch.ts', 'start'], {
+  const child = spawnGroup('node_modules/.bin/tsx', ['scripts/launch.ts', 'start'], {
     env: {
       ...process.env,
       PORT: String(port),
@@ -28,7 +27,6 @@ async function startPortal() {
       LOG_LEVEL: 'warn',
     },
     stdio: 'ignore',
-    detached: true,
   });
   for (let i = 0; i < 480 && child.exitCode === null; i++) {
     if ((await fetch(`${base}/api/health`).catch(() => null))?.ok) return { base, child };

@@ -14,7 +14,6 @@
  *
  * The same file is the child: BENCH_PROXY_CHILD=1 node --import tsx bench/proxy.ts
  */
-import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createInterface } from 'node:readline';
@@ -26,6 +25,7 @@ import {
   clientToken,
   hasBuild,
   killGroup,
+  spawnGroup,
   printTable,
   signIn,
   startEmulatorProcess,
@@ -75,7 +75,7 @@ async function load(name: string, url: string, headers: () => Record<string, str
 
 /** The bare proxy: every request forwarded to the emulator with fixed tokens (round robin). */
 async function startBareProxy(upstream: string, tokens: string[]) {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url)], {
+  const child = spawnGroup(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url)], {
     env: {
       ...process.env,
       BENCH_PROXY_CHILD: '1',
@@ -83,9 +83,8 @@ async function startBareProxy(upstream: string, tokens: string[]) {
       BENCH_UPSTREAM_TOKENS: JSON.stringify(tokens),
     },
     stdio: ['ignore', 'pipe', 'inherit'],
-    detached: true,
   });
-  const first = await createInterface({ input: child.stdout })[Symbol.asyncIterator]().next();
+  const first = await createInterface({ input: child.stdout! })[Symbol.asyncIterator]().next();
   if (first.done) throw new Error('bare proxy exited early');
   return { url: `http://127.0.0.1:${first.value}`, close: () => killGroup(child) };
 }

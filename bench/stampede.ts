@@ -25,7 +25,7 @@ import { startEmulatorServer } from '../emulator/server';
 import type { TenantConnection } from '../lib/genesys/ports';
 import { createTokenProvider } from '../lib/genesys/token-provider';
 import { createUpstreamStores } from '../lib/upstream/index';
-import { exitWithoutDetails, printTable, quietLogger, realClock, withRedis } from './support';
+import { exitWithoutDetails, printTable, quietLogger, realClock, track, withRedis } from './support';
 
 const PROCESSES = 4;
 const CALLS = 200;
@@ -46,17 +46,19 @@ type ChildReport = Record<string, { tokens: string[]; failed: number; ms: number
 /** Line-oriented control of the children: "ready" → "go <round>" → one JSON report per round. */
 async function startChildren(strategy: Strategy, tenants: TenantConnection[], emulatorUrl: string, redisUrl: string) {
   const children: ChildProcess[] = Array.from({ length: PROCESSES }, () =>
-    spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url)], {
-      env: {
-        ...process.env,
-        BENCH_STAMPEDE_CHILD: '1',
-        BENCH_STRATEGY: strategy,
-        BENCH_TENANTS: JSON.stringify(tenants),
-        BENCH_EMULATOR_URL: emulatorUrl,
-        BENCH_REDIS_URL: strategy === 'portal-redis' ? redisUrl : '',
-      },
-      stdio: ['pipe', 'pipe', 'inherit'],
-    }),
+    track(
+      spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url)], {
+        env: {
+          ...process.env,
+          BENCH_STAMPEDE_CHILD: '1',
+          BENCH_STRATEGY: strategy,
+          BENCH_TENANTS: JSON.stringify(tenants),
+          BENCH_EMULATOR_URL: emulatorUrl,
+          BENCH_REDIS_URL: strategy === 'portal-redis' ? redisUrl : '',
+        },
+        stdio: ['pipe', 'pipe', 'inherit'],
+      }),
+    ),
   );
   const outputs = children.map((child) => createInterface({ input: child.stdout! })[Symbol.asyncIterator]());
   const nextLine = async (iterator: AsyncIterator<string, undefined>) => {

@@ -3,7 +3,7 @@
  * (so a load generator in this process does not share a thread with it), the portal on
  * `next start` pointed at that emulator, its JSON sign-in, and table printing.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -39,9 +39,11 @@ export async function withRedis<T>(work: (url: string) => Promise<T>): Promise<T
   if (process.env.REDIS_URL) return work(process.env.REDIS_URL);
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'bench-redis-'));
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--dir', dir], {
-    stdio: 'ignore',
-  });
+  const child = track(
+    spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--dir', dir], {
+      stdio: 'ignore',
+    }),
+  );
   const url = `redis://127.0.0.1:${port}`;
   try {
     const probe = new Redis(url, { maxRetriesPerRequest: 50, retryStrategy: () => 50 });
@@ -53,6 +55,41 @@ export async function withRedis<T>(work: (url: string) => Promise<T>): Promise<T
     child.kill('SIGTERM');
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+const tracked = new Map<ChildProcess, { group: boolean }>();
+let stopOnExit = false;
+
+function stopTracked(): void {
+  for (const [child, { group }] of tracked) {
+    try {
+      if (group && child.pid) process.kill(-child.pid, 'SIGTERM');
+      else child.kill('SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
+}
+
+/**
+ * Registers a child to be stopped when the bench process ends, however it ends (a crash, Ctrl-C,
+ * a `timeout`): a `detached` child (emulator, portal, bare proxy) is in a process group of its
+ * own, out of the terminal's reach, and would otherwise outlive the run.
+ */
+export function track<T extends ChildProcess>(child: T, group = false): T {
+  if (!stopOnExit) {
+    stopOnExit = true;
+    process.once('exit', stopTracked);
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
+  }
+  tracked.set(child, { group });
+  child.once('exit', () => tracked.delete(child));
+  return child;
+}
+
+/** A child in a process group of its own (so killGroup reaches what it starts), tracked. */
+export function spawnGroup(command: string, args: string[], options: SpawnOptions): ChildProcess {
+  return track(spawn(command, args, { ...options, detached: true }), true);
 }
 
 /** Kills a child started with `detached: true` and everything it started (its process group). */
@@ -96,7 +133,7 @@ export interface TenantCredentialView {
 /** `npm run emulator` as a child process on a free port, fault control on. */
 export async function startEmulatorProcess(orgSizes: number[]): Promise<EmulatorProcess> {
   const serviceToken = randomBytes(24).toString('base64url');
-  const child = spawn(process.execPath, ['--import', 'tsx', 'emulator/main.ts'], {
+  const child = spawnGroup(process.execPath, ['--import', 'tsx', 'emulator/main.ts'], {
     env: {
       ...process.env,
       EMULATOR_PORT: '0',
@@ -107,9 +144,8 @@ export async function startEmulatorProcess(orgSizes: number[]): Promise<Emulator
     },
     // stdout names the token (never echoed); stderr only carries failures.
     stdio: ['ignore', 'pipe', 'inherit'],
-    detached: true,
   });
-  const lines = createInterface({ input: child.stdout });
+  const lines = createInterface({ input: child.stdout! });
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('emulator did not start within 60 s')), 60_000);
     child.once('exit', (code) => reject(new Error(`emulator exited with ${code}`)));
@@ -176,7 +212,7 @@ export async function startPortal(
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const dir = mkdtempSync(join(tmpdir(), 'bench-portal-'));
-  const child = spawn('node_modules/.bin/next', ['start', '-H', '127.0.0.1', '-p', String(port)], {
+  const child = spawnGroup('node_modules/.bin/next', ['start', '-H', '127.0.0.1', '-p', String(port)], {
     env: {
       ...process.env,
       NODE_ENV: 'production',
@@ -191,7 +227,6 @@ export async function startPortal(
       ...extraEnv,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
-    detached: true,
   });
   const close = async () => {
     await killGroup(child);
