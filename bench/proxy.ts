@@ -25,6 +25,7 @@ import { gcraParameters } from '../lib/genesys/rate-gcra';
 import {
   clientToken,
   hasBuild,
+  groupCpuMs,
   killGroup,
   spawnGroup,
   printTable,
@@ -52,6 +53,16 @@ interface Measured {
   ok: number;
   other: number;
   errors: number;
+  /** CPU ms per answered request of the server under test (for (a): the emulator itself). */
+  serverCpu: number;
+  /** CPU ms per answered request of the emulator behind it (NaN for (a)). */
+  emulatorCpu: number;
+}
+
+/** CPU clocks of the processes involved: the server under test (none for (a)) and the emulator. */
+interface CpuClocks {
+  server?: () => number;
+  emulator: () => number;
 }
 
 /**
@@ -87,6 +98,7 @@ async function load(
   name: string,
   url: string,
   headers: () => Record<string, string>,
+  cpu: CpuClocks,
   expected = 200,
 ): Promise<Measured> {
   const options = {
@@ -95,8 +107,13 @@ async function load(
     requests: [{ setupRequest: (request: autocannon.Request) => ({ ...request, headers: headers() }) }],
   };
   await autocannon({ ...options, duration: WARMUP_S }); // JIT, pools, first token
+  const server = cpu.server ?? cpu.emulator;
+  const before = { server: server(), emulator: cpu.emulator() };
   const { result, latencies } = await timedLoad({ ...options, duration: DURATION_S }, expected);
+  const perRequest = (used: number) => used / Math.max(1, latencies.length);
   return {
+    serverCpu: perRequest(server() - before.server),
+    emulatorCpu: cpu.server ? perRequest(cpu.emulator() - before.emulator) : NaN,
     name,
     rps: latencies.length / result.duration,
     p50: percentile(latencies, 0.5),
@@ -120,7 +137,7 @@ async function startBareProxy(upstream: string, tokens: string[]) {
   });
   const first = await createInterface({ input: child.stdout! })[Symbol.asyncIterator]().next();
   if (first.done) throw new Error('bare proxy exited early');
-  return { url: `http://127.0.0.1:${first.value}`, close: () => killGroup(child) };
+  return { url: `http://127.0.0.1:${first.value}`, cpuMs: () => groupCpuMs(child), close: () => killGroup(child) };
 }
 
 function child(): void {
@@ -169,12 +186,16 @@ async function benchTokens(emulator: EmulatorProcess, count: number): Promise<st
 async function measureDirectAndBare(emulator: EmulatorProcess): Promise<Measured[]> {
   const tokens = await benchTokens(emulator, TOKEN_POOL);
   let next = 0;
-  const direct = await load('(a) emulator direct', `${emulator.url}${ORG_PATH}`, () => ({
-    authorization: `Bearer ${tokens[next++ % tokens.length]}`,
-  }));
+  const direct = await load(
+    '(a) emulator direct',
+    `${emulator.url}${ORG_PATH}`,
+    () => ({ authorization: `Bearer ${tokens[next++ % tokens.length]}` }),
+    { emulator: emulator.cpuMs },
+  );
   const bare = await startBareProxy(emulator.url, tokens);
   try {
-    return [direct, await load('(b) node:http + undici proxy', `${bare.url}${ORG_PATH}`, () => ({}))];
+    const cpu = { server: bare.cpuMs, emulator: emulator.cpuMs };
+    return [direct, await load('(b) node:http + undici proxy', `${bare.url}${ORG_PATH}`, () => ({}), cpu)];
   } finally {
     await bare.close();
   }
@@ -191,8 +212,9 @@ async function measurePortal(emulator: EmulatorProcess): Promise<[Measured, Meas
   try {
     const cookie = await signIn(portal.url);
     const route = `${portal.url}/api/tenants/${TENANT}/organization`;
-    const full = await load('(c) portal route handler', route, () => ({ cookie }));
-    const floor = await load('    same route, no session (401)', route, () => ({}), 401);
+    const cpu = { server: portal.cpuMs, emulator: emulator.cpuMs };
+    const full = await load('(c) portal route handler', route, () => ({ cookie }), cpu);
+    const floor = await load('    same route, no session (401)', route, () => ({}), cpu, 401);
     return [full, floor];
   } finally {
     await portal.close();
@@ -231,12 +253,24 @@ export async function run(): Promise<void> {
       `${PORTAL_LIMIT_PER_MIN}/min → governor ceiling ${ceiling.toFixed(0)} req/s (T=${emissionIntervalMs} ms)`,
   );
   printTable(
-    ['path', 'req/s', 'p50 ms', 'p99 ms', 'expected status', 'other', 'errors'],
+    [
+      'path',
+      'req/s',
+      'p50 ms',
+      'p99 ms',
+      'server CPU ms/req',
+      'emulator CPU ms/req',
+      'expected status',
+      'other',
+      'errors',
+    ],
     results.map((r) => [
       r.name,
       r.rps.toFixed(0),
       r.p50.toFixed(2),
       r.p99.toFixed(2),
+      r.serverCpu.toFixed(3),
+      Number.isNaN(r.emulatorCpu) ? '—' : r.emulatorCpu.toFixed(3),
       String(r.ok),
       String(r.other),
       String(r.errors),
@@ -247,21 +281,30 @@ export async function run(): Promise<void> {
   const figures = [
     `connections=${CONNECTIONS} duration_s=${DURATION_S}`,
     `direct_rps=${direct.rps.toFixed(0)} direct_p50_ms=${direct.p50.toFixed(2)} direct_p99_ms=${direct.p99.toFixed(2)}`,
+    `direct_cpu_ms_per_req=${direct.serverCpu.toFixed(3)}`,
     `bare_rps=${bare.rps.toFixed(0)} bare_p50_ms=${bare.p50.toFixed(2)} bare_p99_ms=${bare.p99.toFixed(2)}`,
+    `bare_cpu_ms_per_req=${bare.serverCpu.toFixed(3)}`,
   ];
   if (portal) {
     console.log(
       `(c)/(b) throughput ${(portal.rps / bare.rps).toFixed(2)}; (c)−(a) latency p50 +${(portal.p50 - direct.p50).toFixed(2)} ms, ` +
-        `p99 +${(portal.p99 - direct.p99).toFixed(2)} ms; upstream 429s during (c): ${portal429}` +
+        `p99 +${(portal.p99 - direct.p99).toFixed(2)} ms; (c)/(b) server CPU per request ` +
+        `${(portal.serverCpu / bare.serverCpu).toFixed(1)}×; upstream 429s during (c): ${portal429}` +
         (portal.rps > ceiling * 0.9 ? ' (near the governor ceiling: pacing, not overhead, may limit (c))' : ''),
     );
     figures.push(
       `portal_rps=${portal.rps.toFixed(0)} portal_p50_ms=${portal.p50.toFixed(2)} portal_p99_ms=${portal.p99.toFixed(2)}`,
+      `portal_cpu_ms_per_req=${portal.serverCpu.toFixed(3)} portal_over_bare_cpu=${(portal.serverCpu / bare.serverCpu).toFixed(1)}`,
       `portal_over_bare_rps=${(portal.rps / bare.rps).toFixed(2)}`,
       `portal_minus_direct_p50_ms=${(portal.p50 - direct.p50).toFixed(2)} portal_minus_direct_p99_ms=${(portal.p99 - direct.p99).toFixed(2)}`,
       `portal_non2xx=${portal.other} upstream_429=${portal429}`,
     );
-    if (floor) figures.push(`portal_401_rps=${floor.rps.toFixed(0)} portal_401_p50_ms=${floor.p50.toFixed(2)}`);
+    if (floor) {
+      figures.push(
+        `portal_401_rps=${floor.rps.toFixed(0)} portal_401_p50_ms=${floor.p50.toFixed(2)} ` +
+          `portal_401_cpu_ms_per_req=${floor.serverCpu.toFixed(3)}`,
+      );
+    }
   } else {
     figures.push('portal=skipped');
   }

@@ -5,7 +5,7 @@
  */
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -92,6 +92,37 @@ export function spawnGroup(command: string, args: string[], options: SpawnOption
   return track(spawn(command, args, { ...options, detached: true }), true);
 }
 
+/**
+ * CPU time (user + system, ms) used so far by the live processes of a process group (Linux
+ * /proc; NaN elsewhere): what one server costs per request, apart from the load generator and
+ * the emulator sharing its cores.
+ */
+export function groupCpuMs(child: ChildProcess): number {
+  const group = child.pid;
+  if (!group) return NaN;
+  let ticks = 0;
+  try {
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      let stat: string;
+      try {
+        stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      } catch {
+        continue; // exited meanwhile
+      }
+      // Fields after "(comm)": state ppid pgrp ... utime(14) stime(15), 1-based overall.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[2]) === group) ticks += Number(fields[11]) + Number(fields[12]);
+    }
+  } catch {
+    return NaN;
+  }
+  return ticks * (1000 / CLOCK_TICKS_PER_SECOND);
+}
+
+/** USER_HZ: 100 on every Linux this runs on (getconf CLK_TCK). */
+const CLOCK_TICKS_PER_SECOND = 100;
+
 /** Kills a child started with `detached: true` and everything it started (its process group). */
 export function killGroup(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null || !child.pid) return Promise.resolve();
@@ -118,6 +149,8 @@ export interface EmulatorProcess {
   /** A fault-control call (`/__emulator${path}`); throws on a non-2xx answer. */
   control<T = unknown>(method: string, path: string, body?: unknown): Promise<T>;
   stats(): Promise<EmulatorStats>;
+  /** CPU time the emulator process has used so far (ms). */
+  cpuMs: () => number;
   close(): Promise<void>;
 }
 
@@ -172,6 +205,7 @@ export async function startEmulatorProcess(orgSizes: number[]): Promise<Emulator
     serviceToken,
     control,
     stats: () => control<EmulatorStats>('GET', '/stats'),
+    cpuMs: () => groupCpuMs(child),
     close: () => {
       lines.close();
       return killGroup(child);
@@ -197,6 +231,8 @@ export const hasBuild = () => existsSync('.next/BUILD_ID');
 
 export interface Portal {
   url: string;
+  /** CPU time next start and its workers have used so far (ms). */
+  cpuMs: () => number;
   close(): Promise<void>;
 }
 
@@ -235,7 +271,7 @@ export async function startPortal(
   for (let attempt = 0; attempt < 480 && child.exitCode === null; attempt++) {
     const health = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2_000) }).catch(() => undefined);
     await health?.arrayBuffer().catch(() => undefined);
-    if (health?.ok) return { url, close };
+    if (health?.ok) return { url, close, cpuMs: () => groupCpuMs(child) };
     await sleep(250);
   }
   await close();
