@@ -29,6 +29,7 @@ import { systemClock } from '../lib/upstream/system-clock';
 import { csvHeaderLine } from '../lib/users-export/csv';
 import { createUsersCsvStream } from '../lib/users-export/csv-stream';
 import { openUserRows } from '../lib/users-export/user-rows';
+import { exitWithoutDetails, startProbe, track, type ProbeStats } from './support';
 
 const LIMIT_PER_MIN = 240;
 const SIZES = [
@@ -36,7 +37,7 @@ const SIZES = [
   { label: '20k', tenantId: 'acme-prod' },
 ] as const;
 
-interface ChildReport {
+export interface ChildReport {
   rows: number;
   total: number;
   pages: number;
@@ -47,28 +48,34 @@ interface ChildReport {
   /** Peak RSS sampled during the export minus RSS just before it (modules loaded, warmed up). */
   rssGrowthMb: number;
   peakHeapMb: number;
+  /** With BENCH_EXPORT_PROBE_MS: GET organization on the same tenant meanwhile (bench/pacing.ts). */
+  probe?: ProbeStats;
 }
 
-async function setRateLimit(server: EmulatorServer, clientId: string) {
+export async function setRateLimit(server: EmulatorServer, clientId: string, perMinute = LIMIT_PER_MIN) {
   const response = await fetch(`${server.url}/__emulator/clients/${clientId}/rate-limit`, {
     method: 'PUT',
     headers: { 'x-service-token': server.emulator.configServiceToken, 'content-type': 'application/json' },
-    body: JSON.stringify({ perMinute: LIMIT_PER_MIN }),
+    body: JSON.stringify({ perMinute }),
   });
   if (!response.ok) throw new Error(`rate-limit: HTTP ${response.status}`);
 }
 
-function runChild(tenant: TenantConnection, emulatorUrl: string): Promise<ChildReport> {
+/** The export's own code in a child process, paced at `tenant.rateLimitPerMinute`. */
+export function runChild(tenant: TenantConnection, emulatorUrl: string, probeEveryMs = 0): Promise<ChildReport> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url)], {
-      env: {
-        ...process.env,
-        BENCH_EXPORT_CHILD: '1',
-        BENCH_TENANT: JSON.stringify(tenant),
-        BENCH_EMULATOR_URL: emulatorUrl,
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = track(
+      spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url)], {
+        env: {
+          ...process.env,
+          BENCH_EXPORT_CHILD: '1',
+          BENCH_EXPORT_PROBE_MS: String(probeEveryMs),
+          BENCH_TENANT: JSON.stringify(tenant),
+          BENCH_EMULATOR_URL: emulatorUrl,
+        },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      }),
+    );
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('error', reject);
@@ -183,6 +190,8 @@ async function child(): Promise<void> {
     peakHeap = Math.max(peakHeap, usage.heapUsed);
     peakRss = Math.max(peakRss, usage.rss);
   }, 10);
+  const probeMs = Number(process.env.BENCH_EXPORT_PROBE_MS ?? 0);
+  const probe = probeMs > 0 ? startProbe(probeMs, () => client.request(tenant, 'organizations.me')) : undefined;
   const start = performance.now();
   const rows = await openUserRows({
     client,
@@ -196,6 +205,7 @@ async function child(): Promise<void> {
   for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) bytes += chunk.value.byteLength;
   const ms = performance.now() - start;
   clearInterval(sampler);
+  const probeStats = await probe?.stop();
   const report: ChildReport = {
     rows: rows.stats.rows,
     total: rows.total,
@@ -206,9 +216,10 @@ async function child(): Promise<void> {
     maxRssMb: process.resourceUsage().maxRSS / 1024,
     rssGrowthMb: (Math.max(peakRss, process.memoryUsage().rss) - rssBefore) / 2 ** 20,
     peakHeapMb: Math.max(peakHeap, process.memoryUsage().heapUsed) / 2 ** 20,
+    ...(probeStats ? { probe: probeStats } : {}),
   };
   console.log(JSON.stringify(report));
   await stores.close();
 }
 
-if (process.env.BENCH_EXPORT_CHILD === '1') void child();
+if (process.env.BENCH_EXPORT_CHILD === '1') child().catch(exitWithoutDetails);

@@ -1,113 +1,185 @@
 /**
- * Pacing in real time: workers far above the limit go through the rate governor to a real
- * emulator server (node:http) whose per-client limit is set to 1 200/min so a run takes
- * seconds. Reports the upstream rate achieved against the limit (utilization) and the 429s,
- * for one instance (memory store) and for two instances sharing Redis. A run is shorter than
- * the 60 s window, so the initial burst (B + 1 back to back) would inflate the average:
- * utilization is the SUSTAINED rate after the burst; the raw average is shown beside it.
+ * Rate pacing side by side: the same 20 000-user export (every active and inactive user, search
+ * pages of 100, sorted by id) under the same lowered limit, by
+ *   - the portal: the export's own code (bench/export.ts's child: the governed client, rate
+ *     governor and token provider), which paces before it is throttled;
+ *   - the official SDK (purecloud-platform-client-v2) paging POST /users/search with a plain
+ *     Retry-After loop: on a 429, sleep Retry-After seconds and ask again.
+ * Each has its own token, so its own budget. Meanwhile another caller of the same tenant asks
+ * for the organization every 5 s through the same client (the portal: the governed client, as a
+ * route handler would; the SDK: the same ApiClient and loop), timed until it gets an answer.
+ * Reported: total time against the sustained minimum (answered requests × 60 s / limit) and
+ * against the rolling-window minimum (a client may spend a whole window's budget at once, so N
+ * requests need ⌊(N − 1) / limit⌋ windows), the 429s the emulator answered, and how long the
+ * other caller waited for its answers.
  */
-import { type Redis } from 'ioredis';
+import { performance } from 'node:perf_hooks';
+import platformClient from 'purecloud-platform-client-v2';
 import { startEmulatorServer, type EmulatorServer } from '../emulator/server';
+import type { TenantCredential } from '../emulator/index';
+import type { TenantConnection } from '../lib/genesys/ports';
 import { gcraParameters } from '../lib/genesys/rate-gcra';
-import { createRateGovernor } from '../lib/genesys/rate-governor';
-import type { RateGovernor } from '../lib/genesys/ports';
-import { createMemoryRateStore, createRedisClient, createRedisRateStore } from '../lib/upstream/index';
-import { realClock, withRedis } from './tokens';
+import { userSearchRequest } from '../lib/users/user-search';
+import { runChild, setRateLimit } from './export';
+import { printTable, sleep, startProbe, type ProbeStats } from './support';
 
-const LIMIT = 1_200;
-const DURATION_MS = 15_000;
-const WORKERS = 48;
+/** Lowered so that the ~197 requests of the export need a second window: about a minute. */
+const LIMIT_PER_MIN = 180;
+const TENANT = 'acme-prod';
 
-async function control(server: EmulatorServer, path: string, body: unknown): Promise<Record<string, string>> {
-  const response = await fetch(`${server.url}/__emulator${path}`, {
-    method: 'POST',
-    headers: { 'x-service-token': server.emulator.configServiceToken, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return (await response.json()) as Record<string, string>;
+/** Meanwhile, another caller of the same tenant (an admin opening a page) every 5 s. */
+const PROBE_EVERY_MS = 5_000;
+
+interface Outcome {
+  name: string;
+  rows: number;
+  requests: number;
+  ms: number;
+  rateLimited: number;
+  probe?: ProbeStats;
 }
 
-async function freshToken(server: EmulatorServer): Promise<string> {
-  // A new client per scenario: the emulator's budget is per token, so scenarios don't share one.
-  const client = await control(server, '/tenants/acme-prod/clients', { permissions: [], rateLimitPerMinute: LIMIT });
-  const response = await fetch(`${server.url}/oauth/token`, {
-    method: 'POST',
-    headers: {
-      authorization: `Basic ${Buffer.from(`${client.clientId}:${client.clientSecret}`).toString('base64')}`,
-      'content-type': 'application/x-www-form-urlencoded',
-    },
-    body: 'grant_type=client_credentials',
-  });
-  return ((await response.json()) as { access_token: string }).access_token;
-}
+// `ApiClientClass` is a runtime export the typings only declare as a type (genesys-api.md §13).
+type ApiClient = typeof platformClient.ApiClient;
+const sdk = platformClient as unknown as typeof platformClient & { ApiClientClass: new () => ApiClient };
+type ExtendedError = { status?: number; headers?: Record<string, string> };
+type SearchPage = { body: { results?: unknown[]; pageCount?: number } };
+type SdkOutcome = { rows: number; ms: number; probe: ProbeStats };
 
-type Result = { ok: number; throttled: number; other: number; averagePerMinute: number; ratePerMinute: number };
-
-async function scenario(server: EmulatorServer, governors: RateGovernor[], tenantId: string): Promise<Result> {
-  const token = await freshToken(server);
-  const tenant = { tenantId, rateLimitPerMinute: LIMIT };
-  const sent: number[] = [];
-  const counts = { ok: 0, throttled: 0, other: 0 };
-  const deadline = Date.now() + DURATION_MS;
-  const worker = async (id: number) => {
-    const governor = governors[id % governors.length]!;
-    while (Date.now() < deadline) {
-      const release = await governor.acquire(tenant, { maxWaitMs: 30_000 });
-      try {
-        if (Date.now() >= deadline) return;
-        sent.push(Date.now());
-        const response = await fetch(`${server.url}/api/v2/organizations/me`, {
-          headers: { authorization: `Bearer ${token}` },
-        });
-        await response.arrayBuffer();
-        if (response.status === 200) counts.ok++;
-        else if (response.status === 429) counts.throttled++;
-        else counts.other++;
-      } finally {
-        release();
-      }
+/** The plain loop: call, and on a 429 sleep Retry-After seconds and call again. */
+async function withRetryAfter<T>(call: () => Promise<T>): Promise<T> {
+  for (;;) {
+    try {
+      return await call();
+    } catch (error) {
+      const { status, headers } = error as ExtendedError;
+      if (status !== 429) throw error;
+      await sleep(Number(headers?.['retry-after'] ?? 1) * 1000);
     }
+  }
+}
+
+/** What a quick integration writes: page through users search with the Retry-After loop. */
+async function exportWithSdk(server: EmulatorServer, credential: TenantCredential): Promise<SdkOutcome> {
+  const client = new sdk.ApiClientClass();
+  client.setPersistSettings(false);
+  client.setEnvironment(credential.region);
+  client.setGateway({
+    host: '127.0.0.1',
+    protocol: 'http',
+    port: server.port,
+    path_params_login: '',
+    path_params_api: '',
+  });
+  client.setReturnExtendedResponses(true);
+  await client.loginClientCredentialsGrant(credential.clientId, credential.clientSecret);
+  const users = new sdk.UsersApi(client);
+  const organization = new sdk.OrganizationApi(client);
+  const probe = startProbe(PROBE_EVERY_MS, () => withRetryAfter(() => organization.getOrganizationsMe()));
+  const start = performance.now();
+  const body = userSearchRequest({});
+  let rows = 0;
+  for (let pageNumber = 1, pageCount = 1; pageNumber <= pageCount; pageNumber++) {
+    const page = (await withRetryAfter(() => users.postUsersSearch({ ...body, pageNumber }))) as unknown as SearchPage;
+    rows += page.body.results?.length ?? 0;
+    pageCount = page.body.pageCount ?? 0;
+  }
+  const ms = performance.now() - start;
+  return { rows, ms, probe: await probe.stop() };
+}
+
+async function measure(
+  server: EmulatorServer,
+  credential: TenantCredential,
+  name: string,
+  work: () => Promise<{ rows: number; ms?: number; probe?: ProbeStats }>,
+): Promise<Outcome> {
+  const before = server.emulator.stats();
+  const start = performance.now();
+  const { rows, ms, probe } = await work();
+  const elapsed = performance.now() - start;
+  const after = server.emulator.stats();
+  return {
+    name,
+    rows,
+    ms: ms ?? elapsed,
+    probe,
+    // Answered requests (export pages and probes): what the budget had to carry. 429s apart.
+    requests:
+      (after.requestsByOrg[credential.orgId] ?? 0) -
+      (before.requestsByOrg[credential.orgId] ?? 0) -
+      (after.rateLimited - before.rateLimited),
+    rateLimited: after.rateLimited - before.rateLimited,
   };
-  await Promise.all(Array.from({ length: WORKERS }, (_, id) => worker(id)));
-  sent.sort((a, b) => a - b);
-  const perMinute = (from: number) => ((sent.length - 1 - from) / Math.max(1, sent.at(-1)! - sent[from]!)) * 60_000;
-  const burst = gcraParameters(LIMIT).burst;
-  return { ...counts, averagePerMinute: perMinute(0), ratePerMinute: perMinute(burst) };
 }
 
 export async function run(): Promise<void> {
-  const server = await startEmulatorServer({ orgSizes: [5], faultControl: true });
-  const results: Array<[string, Result]> = [];
+  const server = await startEmulatorServer({ orgSizes: [20_000], faultControl: true });
+  const outcomes: Outcome[] = [];
   try {
-    const single = createRateGovernor({ clock: realClock, store: createMemoryRateStore() });
-    results.push(['1 instance, memory store', await scenario(server, [single], `bench-${Date.now()}-a`)]);
-    await withRedis(async (url) => {
-      const clients: Redis[] = [createRedisClient(url), createRedisClient(url)];
-      const pair = clients.map((redis) => createRateGovernor({ clock: realClock, store: createRedisRateStore(redis) }));
-      results.push(['2 instances, shared Redis', await scenario(server, pair, `bench-${Date.now()}-b`)]);
-      clients.forEach((redis) => redis.disconnect());
-    });
+    const credential = server.emulator.listTenantCredentials().find((c) => c.tenantId === TENANT);
+    if (!credential) throw new Error(`no tenant ${TENANT}`);
+    await setRateLimit(server, credential.clientId, LIMIT_PER_MIN);
+    const tenant: TenantConnection = {
+      ...credential,
+      region: credential.region as TenantConnection['region'],
+      rateLimitPerMinute: LIMIT_PER_MIN,
+    };
+    // The child times itself from its first request (its process start is not the export's).
+    outcomes.push(
+      await measure(server, credential, 'portal (governor)', () => runChild(tenant, server.url, PROBE_EVERY_MS)),
+    );
+    outcomes.push(
+      await measure(server, credential, 'official SDK + Retry-After loop', () => exportWithSdk(server, credential)),
+    );
   } finally {
     await server.close();
   }
-  const paced = gcraParameters(LIMIT);
-  const ceiling = 60_000 / paced.emissionIntervalMs;
+
+  const sustainedMs = (requests: number) => (requests * 60_000) / LIMIT_PER_MIN;
+  const windowMs = (requests: number) => Math.floor((requests - 1) / LIMIT_PER_MIN) * 60_000;
+  const { burst, emissionIntervalMs } = gcraParameters(LIMIT_PER_MIN);
   console.log(
-    `clock: real (wall time), ${DURATION_MS / 1000} s per scenario, ${WORKERS} workers, limit ${LIMIT}/min per token; ` +
-      `GCRA B=${paced.burst} Lp=${paced.sustainedPerMinute} T=${paced.emissionIntervalMs} ms → ceiling ${ceiling.toFixed(1)}/min`,
+    `20 000-user org (active + inactive users, search pages of 100); emulator limit ${LIMIT_PER_MIN}/min per token ` +
+      `(any rolling 60 s); portal GCRA B=${burst} T=${emissionIntervalMs} ms`,
   );
-  console.log('scenario                    200s   429s  other  avg/min  sustained/min  utilization');
-  for (const [name, r] of results) {
-    const utilization = ((r.ratePerMinute / LIMIT) * 100).toFixed(1);
-    console.log(
-      `${name.padEnd(26)}  ${String(r.ok).padStart(5)}  ${String(r.throttled).padStart(5)}  ${String(r.other).padStart(5)}  ${r.averagePerMinute.toFixed(1).padStart(7)}  ${r.ratePerMinute.toFixed(1).padStart(13)}  ${utilization.padStart(9)} %`,
-    );
-  }
-  const [one, two] = results.map(([, r]) => r);
+  printTable(
+    [
+      'client',
+      'rows',
+      'answered',
+      'time s',
+      'sustained min s',
+      'ratio',
+      'window min s',
+      'ratio',
+      '429s',
+      'probe p50 ms',
+      'probe max ms',
+      'probes failed',
+    ],
+    outcomes.map((o) => [
+      o.name,
+      String(o.rows),
+      String(o.requests),
+      (o.ms / 1000).toFixed(1),
+      (sustainedMs(o.requests) / 1000).toFixed(1),
+      (o.ms / sustainedMs(o.requests)).toFixed(2),
+      (windowMs(o.requests) / 1000).toFixed(1),
+      (o.ms / Math.max(1, windowMs(o.requests))).toFixed(2),
+      String(o.rateLimited),
+      (o.probe?.p50Ms ?? NaN).toFixed(0),
+      (o.probe?.maxMs ?? NaN).toFixed(0),
+      `${o.probe?.failed ?? 0}/${o.probe?.count ?? 0}`,
+    ]),
+  );
+  const [portal, official] = outcomes;
+  if (!portal || !official) return;
+  const figures = (key: string, o: Outcome) =>
+    `${key}_time_s=${(o.ms / 1000).toFixed(1)} ${key}_answered=${o.requests} ` +
+    `${key}_ratio=${(o.ms / sustainedMs(o.requests)).toFixed(2)} ${key}_429=${o.rateLimited} ` +
+    `${key}_probe_p50_ms=${(o.probe?.p50Ms ?? NaN).toFixed(0)} ${key}_probe_max_ms=${(o.probe?.maxMs ?? NaN).toFixed(0)}`;
   console.log(
-    `bench pacing: clock=real limit_per_min=${LIMIT} duration_s=${DURATION_MS / 1000} ` +
-      `single_rate_per_min=${one!.ratePerMinute.toFixed(1)} single_util_pct=${((one!.ratePerMinute / LIMIT) * 100).toFixed(1)} single_429=${one!.throttled} ` +
-      `redis2_rate_per_min=${two!.ratePerMinute.toFixed(1)} redis2_util_pct=${((two!.ratePerMinute / LIMIT) * 100).toFixed(1)} redis2_429=${two!.throttled} ` +
-      `emulator_429_total=${server.emulator.stats().rateLimited}`,
+    `bench pacing: limit_per_min=${LIMIT_PER_MIN} rows=${portal.rows} ${figures('portal', portal)} ${figures('sdk', official)}`,
   );
 }
