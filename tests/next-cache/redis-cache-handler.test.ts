@@ -65,6 +65,8 @@ beforeAll(async () => {
   vi.spyOn(console, 'error').mockImplementation(() => undefined);
 });
 afterAll(async () => {
+  // Let the library's own deferred cleanups (setTimeout 0 publishes) run before disconnecting.
+  await new Promise((resolve) => setTimeout(resolve, 100));
   for (const connection of connections.values()) await connection.disconnect().catch(() => undefined);
   await redis.stop();
 });
