@@ -14,7 +14,6 @@
  * other caller waited for its answers.
  */
 import { performance } from 'node:perf_hooks';
-import platformClient from 'purecloud-platform-client-v2';
 import { startEmulatorServer, type EmulatorServer } from '../emulator/server';
 import type { TenantCredential } from '../emulator/index';
 import type { TenantConnection } from '../lib/genesys/ports';
@@ -22,6 +21,7 @@ import { gcraParameters } from '../lib/genesys/rate-gcra';
 import { userSearchRequest } from '../lib/users/user-search';
 import { runChild, setRateLimit } from './export';
 import { printTable, sleep, startProbe, type ProbeStats } from './support';
+import { sdk, sdkClientForEmulator } from '../tests/support/official-sdk';
 
 /** Lowered so that the ~197 requests of the export need a second window: about a minute. */
 const LIMIT_PER_MIN = 180;
@@ -40,8 +40,6 @@ interface Outcome {
 }
 
 // `ApiClientClass` is a runtime export the typings only declare as a type (genesys-api.md §13).
-type ApiClient = typeof platformClient.ApiClient;
-const sdk = platformClient as unknown as typeof platformClient & { ApiClientClass: new () => ApiClient };
 type ExtendedError = { status?: number; headers?: Record<string, string> };
 type SearchPage = { body: { results?: unknown[]; pageCount?: number } };
 type SdkOutcome = { rows: number; ms: number; probe: ProbeStats };
@@ -61,16 +59,7 @@ async function withRetryAfter<T>(call: () => Promise<T>): Promise<T> {
 
 /** What a quick integration writes: page through users search with the Retry-After loop. */
 async function exportWithSdk(server: EmulatorServer, credential: TenantCredential): Promise<SdkOutcome> {
-  const client = new sdk.ApiClientClass();
-  client.setPersistSettings(false);
-  client.setEnvironment(credential.region);
-  client.setGateway({
-    host: '127.0.0.1',
-    protocol: 'http',
-    port: server.port,
-    path_params_login: '',
-    path_params_api: '',
-  });
+  const client = sdkClientForEmulator(server.port, credential.region);
   client.setReturnExtendedResponses(true);
   await client.loginClientCredentialsGrant(credential.clientId, credential.clientSecret);
   const users = new sdk.UsersApi(client);

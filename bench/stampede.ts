@@ -20,12 +20,12 @@ import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
-import platformClient from 'purecloud-platform-client-v2';
 import { startEmulatorServer } from '../emulator/server';
 import type { TenantConnection } from '../lib/genesys/ports';
 import { createTokenProvider } from '../lib/genesys/token-provider';
 import { createUpstreamStores } from '../lib/upstream/index';
 import { exitWithoutDetails, printTable, quietLogger, realClock, track, withRedis } from './support';
+import { sdkClientForEmulator, type ApiClient } from '../tests/support/official-sdk';
 
 const PROCESSES = 4;
 const CALLS = 200;
@@ -229,8 +229,6 @@ function singletonHolder(gatewayUrl: URL): Holder {
 }
 
 // `ApiClientClass` is a runtime export the typings only declare as a type (genesys-api.md §13).
-type ApiClient = typeof platformClient.ApiClient;
-const sdk = platformClient as unknown as { ApiClientClass: new () => ApiClient };
 
 /** Where the SDK keeps the token it logged in with (untyped in its typings). */
 const authDataOf = (client: ApiClient) =>
@@ -242,16 +240,7 @@ function sdkHolder(gatewayUrl: URL): Holder {
   const clientFor = (tenant: TenantConnection) => {
     let client = clients.get(tenant.tenantId);
     if (!client) {
-      client = new sdk.ApiClientClass();
-      client.setPersistSettings(false);
-      client.setEnvironment(tenant.region);
-      client.setGateway({
-        host: gatewayUrl.hostname,
-        protocol: 'http',
-        port: Number(gatewayUrl.port),
-        path_params_login: '',
-        path_params_api: '',
-      });
+      client = sdkClientForEmulator(Number(gatewayUrl.port), tenant.region, gatewayUrl.hostname);
       clients.set(tenant.tenantId, client);
     }
     return client;

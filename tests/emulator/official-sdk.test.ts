@@ -1,13 +1,11 @@
 // THE INDEPENDENT CHECK: the official Genesys Cloud SDK, unchanged, against the emulator over a
 // real socket. If the SDK cannot tell the difference for these calls, neither can the portal.
-import platformClient from 'purecloud-platform-client-v2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EmulatorServer, startEmulatorServer } from '../../emulator/server';
 import type { TenantCredential } from '../../emulator/index';
+import { sdk, sdkClientForEmulator, type ApiClient } from '../support/official-sdk';
 
 // `ApiClientClass` is a runtime export the typings only declare as a type (genesys-api.md §13).
-type ApiClient = typeof platformClient.ApiClient;
-const sdk = platformClient as unknown as typeof platformClient & { ApiClientClass: new () => ApiClient };
 
 type ExtendedError = {
   status: number;
@@ -19,17 +17,7 @@ let server: EmulatorServer;
 let credential: TenantCredential;
 
 function newClient(): ApiClient {
-  const client = new sdk.ApiClientClass();
-  client.setPersistSettings(false);
-  client.setEnvironment(credential.region);
-  client.setGateway({
-    host: '127.0.0.1',
-    protocol: 'http',
-    port: server.port,
-    path_params_login: '',
-    path_params_api: '',
-  });
-  return client;
+  return sdkClientForEmulator(server.port, credential.region);
 }
 
 async function loggedIn(): Promise<ApiClient> {
