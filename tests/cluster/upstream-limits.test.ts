@@ -127,8 +127,14 @@ describe('rate budget', () => {
     // One budget: both instances report the same use of it.
     const usageA = await call<UsageAnswer>(a, `/api/tenants/${tenant.tenantId}/usage`, { jar });
     const usageB = await call<UsageAnswer>(b, `/api/tenants/${tenant.tenantId}/usage`, { jar });
-    expect(usageA.body?.data.buckets).toEqual(usageB.body?.data.buckets);
-    const counted = (usageA.body?.data.buckets as Array<{ requests: number }>).reduce((sum, x) => sum + x.requests, 0);
+    // The two reads may straddle a 10 s bucket boundary: compare the buckets both windows hold.
+    type Bucket = { start: number; requests: number; throttled: number };
+    const bucketsA = usageA.body?.data.buckets as Bucket[];
+    const bucketsB = new Map((usageB.body?.data.buckets as Bucket[]).map((bucket) => [bucket.start, bucket]));
+    const shared = bucketsA.filter((bucket) => bucketsB.has(bucket.start));
+    expect(shared.length).toBeGreaterThan(bucketsA.length - 2);
+    for (const bucket of shared) expect(bucketsB.get(bucket.start)).toEqual(bucket);
+    const counted = bucketsA.reduce((sum, x) => sum + x.requests, 0);
     expect(counted).toBeGreaterThanOrEqual(served.length);
     console.log(`rate budget: ${answers.length} requests, ${served.length} served, ${refused.length} refused`);
   });
