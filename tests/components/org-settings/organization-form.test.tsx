@@ -8,27 +8,14 @@ import { OrganizationForm } from '@/components/org-settings/organization-form';
 import { useActiveTenant } from '@/components/portal/active-tenant';
 import type { Organization } from '@/lib/genesys/schemas/organization';
 import { escapeClosesDialogs, failure, ok, renderFor, stubFetch } from './support';
+import { ORGANIZATION_FIXTURE } from '@/tests/support/organization-fixture';
 
 const refresh = vi.fn();
 vi.mock('next/navigation', () => ({ useRouter: () => ({ refresh }) }));
 
 const TENANT = 'acme-prod';
 const URL = `/api/tenants/${TENANT}/organization`;
-const ORG: Organization = {
-  id: '6ad2c9c0-6bd6-4a4c-9b1a-2f6f3f2d6a11',
-  name: 'Acme Corp',
-  version: 12,
-  defaultLanguage: 'en',
-  defaultCountryCode: 'US',
-  thirdPartyOrgName: 'acmecorp',
-  thirdPartyURI: 'https://acme.example',
-  domain: 'acme.example',
-  supportURI: 'support@acme.example',
-  defaultSiteId: '3b1c2d4e-0000-4000-8000-000000000000',
-  voicemailEnabled: true,
-  state: 'active',
-  productPlatform: 'GenesysCloud',
-};
+const ORG: Organization = { ...ORGANIZATION_FIXTURE, productPlatform: 'GenesysCloud' };
 
 const WRITABLE = {
   name: ORG.name,

@@ -5,22 +5,9 @@ import { describe, expect, it } from 'vitest';
 import type { Organization } from '@/lib/genesys/schemas/organization';
 import { ZodError } from 'zod';
 import { completeOrgUpdate, planOrgUpdate, toOrgValues } from '@/lib/org-settings/organization';
+import { ORGANIZATION_FIXTURE } from '@/tests/support/organization-fixture';
 
-const ORG: Organization = {
-  id: '6ad2c9c0-6bd6-4a4c-9b1a-2f6f3f2d6a11',
-  name: 'Acme Corp',
-  version: 12,
-  defaultLanguage: 'en',
-  defaultCountryCode: 'US',
-  thirdPartyOrgName: 'acmecorp',
-  thirdPartyURI: 'https://acme.example',
-  domain: 'acme.example',
-  supportURI: 'support@acme.example',
-  defaultSiteId: '3b1c2d4e-0000-4000-8000-000000000000',
-  voicemailEnabled: true,
-  features: { chat: true },
-  state: 'active',
-};
+const ORG: Organization = { ...ORGANIZATION_FIXTURE, features: { chat: true } };
 const base = toOrgValues(ORG);
 
 // Every writable field as ORG holds it: what a body must carry besides the edits.
