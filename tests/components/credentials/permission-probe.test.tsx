@@ -1,12 +1,12 @@
 // @vitest-environment happy-dom
 import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useEffect } from 'react';
 import { describe, expect, it } from 'vitest';
 import { PermissionProbe } from '@/components/credentials/permission-probe';
-import { ActiveTenantProvider, useActiveTenant } from '@/components/portal/active-tenant';
+import { ActiveTenantProvider } from '@/components/portal/active-tenant';
 import type { PermissionProbeResult } from '@/lib/credentials/types';
 import { stubPendingFetch } from '@/tests/support/pending-fetch';
+import { SwitchHandle, switchTo } from '@/tests/support/switch-handle';
 
 const pending = stubPendingFetch();
 
@@ -16,15 +16,6 @@ const answer = (settle: () => void) =>
     settle();
     await Promise.resolve();
   });
-
-let switchTo: (tenantId: string) => void = () => {};
-function SwitchHandle() {
-  const { beginSwitch } = useActiveTenant();
-  useEffect(() => {
-    switchTo = beginSwitch;
-  }, [beginSwitch]);
-  return null;
-}
 
 const tree = () => (
   <ActiveTenantProvider activeTenantId="acme-prod">

@@ -4,14 +4,14 @@
 // dropped, and the status filter, sorts and summary over whatever has loaded.
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useEffect } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { OverviewGrid } from '@/components/overview/overview-grid';
 import { OVERVIEW_CONCURRENCY } from '@/components/overview/use-overview-rows';
-import { ActiveTenantProvider, useActiveTenant } from '@/components/portal/active-tenant';
+import { ActiveTenantProvider } from '@/components/portal/active-tenant';
 import type { TenantOverview, TenantOverviewResponse } from '@/lib/overview/types';
 import type { PublicTenant } from '@/lib/tenants/tenant-schema';
 import { stubPendingFetch, type PendingFetch } from '@/tests/support/pending-fetch';
+import { SwitchHandle, switchTo } from '@/tests/support/switch-handle';
 
 const tenant = (tenantId: string, displayName: string, environment = 'sandbox'): PublicTenant => ({
   tenantId,
@@ -74,15 +74,6 @@ async function answer(tenantId: string, body: unknown, status = 200) {
     request.resolve(body, status);
     await Promise.resolve();
   });
-}
-
-let switchTo: (tenantId: string) => void = () => {};
-function SwitchHandle() {
-  const { beginSwitch } = useActiveTenant();
-  useEffect(() => {
-    switchTo = beginSwitch;
-  }, [beginSwitch]);
-  return null;
 }
 
 const grid = (activeTenantId = 'acme-prod', tenants = TENANTS) => (

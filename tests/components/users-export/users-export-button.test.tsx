@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { act, cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useEffect } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ActiveTenantProvider, useActiveTenant } from '@/components/portal/active-tenant';
+import { ActiveTenantProvider } from '@/components/portal/active-tenant';
 import { UsersExportButton } from '@/components/users-export/users-export-button';
+import { SwitchHandle, switchTo } from '@/tests/support/switch-handle';
 
 /** A fetch the test answers by hand: headers first, then body chunks, then the end (or a failure). */
 interface StreamedFetch {
@@ -68,15 +68,6 @@ afterEach(() => {
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
 });
-
-let switchTo: (tenantId: string) => void = () => {};
-function SwitchHandle() {
-  const { beginSwitch } = useActiveTenant();
-  useEffect(() => {
-    switchTo = beginSwitch;
-  }, [beginSwitch]);
-  return null;
-}
 
 const tree = () => (
   <ActiveTenantProvider activeTenantId="acme-prod">
